@@ -1,0 +1,66 @@
+package io.huduma.architecture;
+
+import static com.tngtech.archunit.base.DescribedPredicate.alwaysTrue;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The boundaries the architecture promises: services share only {@code contracts} and the
+ * technology in {@code platform}; domain rules know nothing of Spring, Kafka or protobuf.
+ */
+@AnalyzeClasses(packages = "io.huduma", importOptions = ImportOption.DoNotIncludeTests.class)
+class ModuleBoundariesTest {
+
+    static final List<String> SERVICE_MODULES = List.of(
+            "gateway", "identity", "service-catalog", "requests-service", "notifications-service", "discovery");
+
+    /** Each top-level package under io.huduma is one module; only platform and contracts may be shared. */
+    @ArchTest
+    static final ArchRule servicesDoNotDependOnEachOther = slices()
+            .matching("io.huduma.(*)..").namingSlices("module $1")
+            .should().notDependOnEachOther()
+            .ignoreDependency(alwaysTrue(), resideInAnyPackage("io.huduma.platform..", "io.huduma.contracts.."));
+
+    @ArchTest
+    static final ArchRule platformHoldsNoServiceCode = noClasses()
+            .that().resideInAPackage("io.huduma.platform..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.huduma.catalog..", "io.huduma.requests..", "io.huduma.identity..",
+                    "io.huduma.notifications..", "io.huduma.gateway..", "io.huduma.discovery..");
+
+    @ArchTest
+    static final ArchRule domainRulesArePlainJava = noClasses()
+            .that().resideInAPackage("io.huduma..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "org.springframework..", "org.apache.kafka..", "com.google.protobuf..",
+                    "io.huduma.contracts..", "io.grpc..", "jakarta.persistence..", "tools.jackson..")
+            .because("rules with real logic stay testable without Spring, Kafka or protobuf (conventions.md)");
+
+    /** The same promise at build level: no service module's POM names another service module. */
+    @Test
+    void noServicePomDependsOnAnotherService() throws IOException {
+        Path root = Path.of(System.getProperty("huduma.root", ".."));
+        for (String module : SERVICE_MODULES) {
+            String pom = Files.readString(root.resolve(module).resolve("pom.xml"));
+            for (String other : SERVICE_MODULES) {
+                if (!other.equals(module)) {
+                    assertThat(pom).as("%s/pom.xml must not depend on %s", module, other)
+                            .doesNotContain("<artifactId>" + other + "</artifactId>");
+                }
+            }
+        }
+    }
+}

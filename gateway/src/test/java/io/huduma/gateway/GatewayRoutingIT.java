@@ -1,0 +1,157 @@
+package io.huduma.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import io.huduma.testkit.Eureka;
+import io.huduma.testkit.HudumaTestProperties;
+import io.huduma.testkit.Tokens;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The gateway on the real Eureka and Keycloak: routes by Eureka id, publishes only the OpenAPI
+ * document of a service, passes a valid token on and stops a bad one at the edge.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.cloud.loadbalancer.cache.enabled=false")
+class GatewayRoutingIT {
+
+    private static FakeUpstream catalog;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        HudumaTestProperties.keycloak(registry);
+        HudumaTestProperties.eureka(registry);
+    }
+
+    @BeforeAll
+    static void startUpstream() throws Exception {
+        catalog = new FakeUpstream("service-catalog");
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        catalog.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    WebTestClient client;
+
+    @BeforeEach
+    void client() {
+        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(30)).build();
+        catalog.received().clear();
+    }
+
+    @Test
+    void startsHealthyAndRegistersInEureka() {
+        assertThat(Eureka.awaitInstance("gateway", port, Duration.ofSeconds(30)).status()).isEqualTo("UP");
+        client.get().uri("/actuator/health/readiness").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
+    }
+
+    @Test
+    void publishesAServicesOpenApiDocumentByItsEurekaId() {
+        awaitRoutable();
+
+        client.get().uri("/service-catalog/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.info.title").isEqualTo("service-catalog");
+        assertThat(catalog.received()).anySatisfy(r -> assertThat(r.path()).isEqualTo("/v3/api-docs"));
+    }
+
+    @Test
+    void doesNotPublishAnythingElseOfAService() {
+        client.get().uri("/service-catalog/actuator/health").exchange()
+                .expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(catalog.received()).isEmpty();
+    }
+
+    @Test
+    void passesAValidTokenAndACorrelationIdToTheService() {
+        awaitRoutable();
+        String token = Tokens.forUser("citizen.amina");
+
+        client.get().uri("/api/v1/services").header("Authorization", "Bearer " + token)
+                .header("X-Correlation-Id", "probe-correlation-1").exchange()
+                .expectStatus().isOk()
+                .expectHeader().valueEquals("X-Correlation-Id", "probe-correlation-1");
+
+        FakeUpstream.Received received = catalog.received().get(catalog.received().size() - 1);
+        assertThat(received.path()).isEqualTo("/api/v1/services");
+        assertThat(received.headers().get("Authorization")).containsExactly("Bearer " + token);
+        assertThat(received.headers().get("X-correlation-id")).containsExactly("probe-correlation-1");
+    }
+
+    @Test
+    void anonymousCallsReachPublicRoutes() {
+        awaitRoutable();
+
+        client.get().uri("/api/v1/services").exchange().expectStatus().isOk();
+    }
+
+    @Test
+    void stopsATamperedTokenAtTheEdge() {
+        String tampered = Tokens.tamperSignature(Tokens.forUser("citizen.amina"));
+
+        client.get().uri("/api/v1/services").header("Authorization", "Bearer " + tampered).exchange()
+                .expectStatus().isEqualTo(HttpStatus.UNAUTHORIZED)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(401);
+        assertThat(catalog.received()).isEmpty();
+    }
+
+    @Test
+    void stopsATokenFromAnotherIssuerAndOneWithoutSignature() {
+        client.get().uri("/api/v1/services").header("Authorization", "Bearer " + Tokens.fromElsewhere()).exchange()
+                .expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/services")
+                .header("Authorization", "Bearer " + Tokens.algNone(Tokens.forUser("citizen.amina"))).exchange()
+                .expectStatus().isUnauthorized();
+        assertThat(catalog.received()).isEmpty();
+    }
+
+    @Test
+    void servesMetricsAndHealthForOperators() {
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    }
+
+    /** Waits until the gateway's Eureka client has fetched the fake instance. */
+    private void awaitRoutable() {
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (System.currentTimeMillis() < deadline) {
+            int status = client.get().uri("/service-catalog/v3/api-docs").exchange()
+                    .returnResult(String.class).getStatus().value();
+            if (status == 200) {
+                catalog.received().clear();
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("the gateway never routed to the fake service-catalog instance");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
