@@ -33,8 +33,15 @@ public final class HudumaTestProperties {
         registry.add("spring.datasource.password", Infra::postgresPassword);
     }
 
+    /**
+     * The shared broker, with a consumer group of this context's own: Spring keeps test contexts
+     * alive, and two live contexts in one group would split the partitions between them.
+     */
     public static void kafka(DynamicPropertyRegistry registry) {
+        String group = "test-" + java.util.UUID.randomUUID();
         registry.add("spring.kafka.bootstrap-servers", Infra::kafkaBootstrapServers);
+        registry.add("spring.kafka.consumer.group-id", () -> group);
+        registry.add("spring.kafka.consumer.auto-offset-reset", () -> "earliest");
     }
 
     /** Resource-server and service-account settings for the real Keycloak. */
