@@ -17,8 +17,10 @@ public final class Correlation {
     public static final String GRPC_KEY = "x-correlation-id";
     /** Kafka record header name. */
     public static final String KAFKA_HEADER = "correlation_id";
-    /** MDC key. */
+    /** MDC key; also the Reactor context key in WebFlux. */
     public static final String MDC_KEY = "correlationId";
+    /** Servlet request / WebFlux exchange attribute holding the id of the request in hand. */
+    public static final String ATTRIBUTE = Correlation.class.getName() + ".id";
 
     private Correlation() {
     }

@@ -1,0 +1,67 @@
+package io.huduma.platform.security;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
+import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
+
+/**
+ * The token decoders: keys from Keycloak (discovered from the issuer, or from
+ * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} where services reach Keycloak at
+ * an inner address), then {@link TokenValidators}. Resolved on first use, so a service starts
+ * while Keycloak is still starting. The servlet decoder also serves gRPC.
+ */
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class,
+        ReactiveOAuth2ResourceServerAutoConfiguration.class})
+@EnableConfigurationProperties(HudumaSecurityProperties.class)
+public class HudumaJwtAutoConfiguration {
+
+    static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+    static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(Environment environment, HudumaSecurityProperties properties) {
+        String issuer = environment.getRequiredProperty(ISSUER_URI);
+        String jwkSetUri = environment.getProperty(JWK_SET_URI);
+        return new SupplierJwtDecoder(() -> {
+            NimbusJwtDecoder decoder = jwkSetUri != null && !jwkSetUri.isBlank()
+                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build()
+                    : NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            decoder.setJwtValidator(TokenValidators.of(issuer, properties));
+            return decoder;
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
+    static class Reactive {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ReactiveJwtDecoder reactiveJwtDecoder(Environment environment, HudumaSecurityProperties properties) {
+            String issuer = environment.getRequiredProperty(ISSUER_URI);
+            String jwkSetUri = environment.getProperty(JWK_SET_URI);
+            return new SupplierReactiveJwtDecoder(() -> {
+                NimbusReactiveJwtDecoder decoder = jwkSetUri != null && !jwkSetUri.isBlank()
+                        ? NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build()
+                        : NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+                decoder.setJwtValidator(TokenValidators.of(issuer, properties));
+                return decoder;
+            });
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.huduma.platform.web;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+/** Servlet services: the request body limit and Swahili-first locale resolution. */
+@AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(HudumaWebProperties.class)
+public class HudumaWebAutoConfiguration {
+
+    /** Runs right after the correlation filter, before security: an oversized body is refused unread. */
+    public static final int BODY_LIMIT_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> hudumaBodySizeLimitFilter(HudumaWebProperties properties) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(properties.maxBodySize().toBytes()));
+        registration.setOrder(BODY_LIMIT_ORDER);
+        return registration;
+    }
+
+    /** {@code Accept-Language: sw|en}, Swahili when absent or unsupported, for every text a service renders. */
+    @Bean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
+    LocaleResolver localeResolver() {
+        AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+        resolver.setSupportedLocales(Languages.SUPPORTED);
+        resolver.setDefaultLocale(Languages.SWAHILI);
+        return resolver;
+    }
+}
