@@ -1,0 +1,109 @@
+package io.huduma.catalog.grpc;
+
+import java.util.UUID;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import io.huduma.catalog.agency.AgencyDirectory;
+import io.huduma.catalog.agencyapi.AgencyApi;
+import io.huduma.catalog.agencyapi.AgencyApiRegistry;
+import io.huduma.catalog.service.Channel;
+import io.huduma.catalog.service.PublishedServices;
+import io.huduma.catalog.service.ServiceContent;
+import io.huduma.catalog.service.ServiceStatus;
+import io.huduma.catalog.service.ServiceVersion;
+import io.huduma.contracts.catalog.v1.CatalogServiceGrpc;
+import io.huduma.contracts.catalog.v1.GetAgencyRequest;
+import io.huduma.contracts.catalog.v1.GetAgencyResponse;
+import io.huduma.contracts.catalog.v1.GetServiceVersionRequest;
+import io.huduma.contracts.catalog.v1.GetServiceVersionResponse;
+import io.huduma.contracts.catalog.v1.ListAgencyApisRequest;
+import io.huduma.contracts.catalog.v1.ListAgencyApisResponse;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The catalogue for the other services over gRPC: published service versions (requests-service),
+ * agencies (identity, notifications-service) and agency APIs (gateway). Only callers holding a
+ * service token reach it (the platform's server interceptor).
+ */
+@Service
+class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
+
+    private final PublishedServices services;
+    private final AgencyDirectory agencies;
+    private final AgencyApiRegistry agencyApis;
+    private final JsonMapper json;
+
+    CatalogGrpcService(PublishedServices services, AgencyDirectory agencies, AgencyApiRegistry agencyApis, JsonMapper json) {
+        this.services = services;
+        this.agencies = agencies;
+        this.agencyApis = agencyApis;
+        this.json = json;
+    }
+
+    @Override
+    public void getServiceVersion(GetServiceVersionRequest request, StreamObserver<GetServiceVersionResponse> response) {
+        UUID id;
+        try {
+            id = UUID.fromString(request.getServiceId());
+        } catch (IllegalArgumentException e) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("service_id must be a UUID").asRuntimeException());
+            return;
+        }
+        if (request.getVersion() < 0) {
+            response.onError(Status.INVALID_ARGUMENT.withDescription("version must be 0 (latest) or positive").asRuntimeException());
+            return;
+        }
+        services.find(id, request.getVersion()).ifPresentOrElse(
+                version -> {
+                    response.onNext(GetServiceVersionResponse.newBuilder().setService(toProto(version)).build());
+                    response.onCompleted();
+                },
+                () -> response.onError(Status.NOT_FOUND.withDescription(request.getVersion() == 0
+                        ? "service " + id + " has no published version"
+                        : "service " + id + " has no published version " + request.getVersion()).asRuntimeException()));
+    }
+
+    @Override
+    public void getAgency(GetAgencyRequest request, StreamObserver<GetAgencyResponse> response) {
+        agencies.find(request.getCode()).ifPresentOrElse(
+                agency -> {
+                    response.onNext(GetAgencyResponse.newBuilder().setAgency(agency.toProto()).build());
+                    response.onCompleted();
+                },
+                () -> response.onError(Status.NOT_FOUND.withDescription("no agency has the code '" + request.getCode() + "'")
+                        .asRuntimeException()));
+    }
+
+    @Override
+    public void listAgencyApis(ListAgencyApisRequest request, StreamObserver<ListAgencyApisResponse> response) {
+        response.onNext(ListAgencyApisResponse.newBuilder()
+                .addAllApis(agencyApis.all().stream().map(AgencyApi::toProto).toList())
+                .build());
+        response.onCompleted();
+    }
+
+    private io.huduma.contracts.catalog.v1.ServiceVersion toProto(ServiceVersion version) {
+        ServiceContent content = version.content();
+        io.huduma.contracts.catalog.v1.ServiceVersion.Builder builder = io.huduma.contracts.catalog.v1.ServiceVersion.newBuilder()
+                .setServiceId(version.serviceId().toString())
+                .setVersion(version.version())
+                .setAgencyCode(version.agencyCode())
+                .setSlug(version.slug())
+                .setName(content.name().toProto())
+                .setSlaWorkingDays(content.slaWorkingDays())
+                .setCategory(content.category())
+                .setStatus(version.serviceStatus() == ServiceStatus.RETIRED
+                        ? io.huduma.contracts.catalog.v1.ServiceStatus.SERVICE_STATUS_RETIRED
+                        : io.huduma.contracts.catalog.v1.ServiceStatus.SERVICE_STATUS_PUBLISHED);
+        if (content.formSchema() != null) {
+            builder.setFormSchemaJson(json.writeValueAsString(content.formSchema()));
+        }
+        if (content.fee() != null) {
+            builder.setFee(content.fee().toProto());
+        }
+        content.channels().stream().sorted().map(Channel::toProto).forEach(builder::addChannels);
+        return builder.build();
+    }
+}

@@ -1,0 +1,97 @@
+package io.huduma.catalog.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+import io.huduma.catalog.agency.AgencyDirectory;
+import io.huduma.catalog.http.PublicCaching;
+import io.huduma.catalog.language.Lang;
+import io.huduma.platform.problem.ApiProblem;
+import io.huduma.platform.security.Caller;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+@RestController
+@Tag(name = "Services")
+class SearchController {
+
+    static final int MAX_PAGE_SIZE = 50;
+    private static final Set<String> CHANNELS = Set.of("web", "mobile", "sms", "ussd");
+
+    private final ServiceSearch search;
+    private final AgencyDirectory agencies;
+    private final PublicCaching caching;
+
+    SearchController(ServiceSearch search, AgencyDirectory agencies, PublicCaching caching) {
+        this.search = search;
+        this.agencies = agencies;
+        this.caching = caching;
+    }
+
+    /** One page of results. {@code totalItems} counts every match. */
+    record ResultPage(List<Item> items, int page, int size, long totalItems, long totalPages, String query, String language) {
+    }
+
+    /** A service in a result list, in the caller's language. */
+    record Item(UUID id, int version, String agencyCode, String agencyName, String slug, String name, String description,
+                String category, List<String> channels, JsonNode fee, boolean free, int slaWorkingDays) {
+    }
+
+    @GetMapping("/api/v1/services")
+    @Operation(summary = "Searches and lists published services (anyone)",
+            description = "Full-text search over names and descriptions in Swahili and English, with prefixes and typo "
+                    + "tolerance; best matches first, or by name without q. Texts in the language of ?lang= or Accept-Language.")
+    ResponseEntity<ResultPage> search(
+            @Parameter(description = "words to search for") @RequestParam(required = false) String q,
+            @Parameter(description = "agency code") @RequestParam(required = false) String agency,
+            @RequestParam(required = false) String category,
+            @Parameter(description = "web, mobile, sms or ussd") @RequestParam(required = false) String channel,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size,
+            Lang lang, Caller caller) {
+        List<ApiProblem.Violation> violations = new ArrayList<>();
+        if (page < 0 || page > 10_000) {
+            violations.add(new ApiProblem.Violation("page", "must be between 0 and 10000"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            violations.add(new ApiProblem.Violation("size", "must be between 1 and " + MAX_PAGE_SIZE));
+        }
+        String channelFilter = blankToNull(channel);
+        if (channelFilter != null && !CHANNELS.contains(channelFilter.toLowerCase(Locale.ROOT))) {
+            violations.add(new ApiProblem.Violation("channel", "must be one of web, mobile, sms, ussd"));
+        }
+        String agencyFilter = blankToNull(agency);
+        if (agencyFilter != null && agencies.find(agencyFilter).isEmpty()) {
+            violations.add(new ApiProblem.Violation("agency", "no agency has the code '" + agencyFilter + "'"));
+        }
+        if (q != null && q.length() > 200) {
+            violations.add(new ApiProblem.Violation("q", "must be at most 200 characters"));
+        }
+        if (!violations.isEmpty()) {
+            throw ApiProblem.badRequest("Invalid search parameters", violations);
+        }
+        SearchQuery query = SearchQuery.parse(q);
+        ServiceSearch.Page found = search.search(new ServiceSearch.Criteria(query, agencyFilter, blankToNull(category),
+                channelFilter == null ? null : channelFilter.toLowerCase(Locale.ROOT), lang, page, size));
+        List<Item> items = found.hits().stream().map(hit -> new Item(hit.id(), hit.version(), hit.agencyCode(),
+                hit.agencyName().in(lang), hit.slug(), hit.name().in(lang), hit.description().in(lang), hit.category(),
+                hit.channels(), hit.fee(), hit.fee() == null || hit.fee().path("amountMinor").asLong() == 0,
+                hit.slaWorkingDays())).toList();
+        long totalPages = (found.total() + size - 1) / size;
+        return caching.ok(new ResultPage(items, page, size, found.total(), totalPages,
+                query == null ? null : query.text(), lang.tag()), lang, caller);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

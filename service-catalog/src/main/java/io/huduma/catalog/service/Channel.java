@@ -1,0 +1,28 @@
+package io.huduma.catalog.service;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** A way citizens can use a service. Written in lower case in JSON ({@code "web"}, {@code "ussd"}). */
+public enum Channel {
+    WEB, MOBILE, SMS, USSD;
+
+    @JsonValue
+    public String json() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @JsonCreator
+    static Channel fromJson(String value) {
+        return valueOf(value.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public io.huduma.contracts.common.v1.Channel toProto() {
+        return switch (this) {
+            case WEB -> io.huduma.contracts.common.v1.Channel.CHANNEL_WEB;
+            case MOBILE -> io.huduma.contracts.common.v1.Channel.CHANNEL_MOBILE;
+            case SMS -> io.huduma.contracts.common.v1.Channel.CHANNEL_SMS;
+            case USSD -> io.huduma.contracts.common.v1.Channel.CHANNEL_USSD;
+        };
+    }
+}
