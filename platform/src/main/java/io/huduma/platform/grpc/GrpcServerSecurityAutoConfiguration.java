@@ -1,0 +1,62 @@
+package io.huduma.platform.grpc;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.context.annotation.Bean;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
+import org.springframework.grpc.server.security.GrpcSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+import io.grpc.BindableService;
+
+/**
+ * Every gRPC server of the platform accepts only calls carrying a valid Keycloak access token
+ * (checked by the service's own {@link JwtDecoder}: signature, issuer, audience, expiry) with the
+ * realm role {@code internal-service}: no or a bad token gives UNAUTHENTICATED, a token without
+ * the role PERMISSION_DENIED. Health checks and reflection stay open (probes carry no token).
+ * Handlers find the caller in {@link GrpcCaller#current()}; the correlation id of the call is in
+ * the MDC.
+ *
+ * <p>Built on spring-grpc's {@link GrpcSecurity}; declaring our {@link AuthenticationProcessInterceptor}
+ * replaces spring-grpc's default one ("any authenticated caller", health included).
+ */
+@AutoConfiguration(
+        afterName = "org.springframework.boot.grpc.server.autoconfigure.security.GrpcSecurityAutoConfiguration",
+        beforeName = "org.springframework.boot.grpc.server.autoconfigure.security.OAuth2ResourceServerAutoConfiguration")
+@ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration",
+        value = { BindableService.class, GrpcSecurity.class, JwtDecoder.class, JwtAuthenticationToken.class })
+public final class GrpcServerSecurityAutoConfiguration {
+
+    /** Realm role a caller needs for any gRPC method of the platform. */
+    public static final String REQUIRED_ROLE = "internal-service";
+
+    @Bean
+    @GlobalServerInterceptor
+    @ConditionalOnBean(GrpcSecurity.class)
+    AuthenticationProcessInterceptor serviceTokenAuthenticationInterceptor(GrpcSecurity grpc) throws Exception {
+        grpc.authorizeRequests(calls -> calls
+                .methods("grpc.health.v1.Health/*").permitAll()
+                .methods("grpc.reflection.v1.ServerReflection/*", "grpc.reflection.v1alpha.ServerReflection/*")
+                .permitAll()
+                .allRequests().hasAuthority("ROLE_" + REQUIRED_ROLE));
+        // decoder: the JwtDecoder bean of the service (the resource server's, same issuer and audience)
+        grpc.oauth2ResourceServer(resourceServer -> resourceServer
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(new ServiceTokenAuthenticationConverter())));
+        return grpc.build();
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    CallerServerInterceptor grpcCallerInterceptor() {
+        return new CallerServerInterceptor();
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    CorrelationServerInterceptor grpcCorrelationServerInterceptor() {
+        return new CorrelationServerInterceptor();
+    }
+}

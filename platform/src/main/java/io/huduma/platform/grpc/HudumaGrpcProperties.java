@@ -1,0 +1,19 @@
+package io.huduma.platform.grpc;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Platform gRPC settings ({@code huduma.grpc.*}).
+ *
+ * @param defaultDeadline deadline given to every outgoing call whose caller set none
+ * @param discoveryRefreshInterval how often {@code discovery:///} targets re-read the registry even
+ *        when no Eureka heartbeat arrives
+ */
+@ConfigurationProperties("huduma.grpc")
+public record HudumaGrpcProperties(
+        @DefaultValue("5s") Duration defaultDeadline,
+        @DefaultValue("30s") Duration discoveryRefreshInterval) {
+}
