@@ -1,0 +1,111 @@
+package io.huduma.devstack;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the realm files Keycloak imports: the production realm kept in the repository
+ * ({@code deploy/keycloak/huduma-realm.json}) with the dev/test overlay of this module merged in
+ * (test clients, demo users, dev secrets), plus the {@code elsewhere} realm for wrong-issuer tests.
+ */
+final class RealmImport {
+
+    static final String REALM_FILE = "deploy/keycloak/huduma-realm.json";
+
+    /** Array elements with the same value under one of these keys are the same thing: merged, not added. */
+    private static final List<String> IDENTITY_KEYS = List.of("clientId", "username", "name", "alias");
+
+    private final JsonMapper json;
+
+    RealmImport(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** File name to JSON, ready for Keycloak's {@code data/import} folder. */
+    Map<String, String> files(Path repositoryRoot) {
+        Map<String, String> files = new LinkedHashMap<>();
+        JsonNode realm = read(repositoryRoot.resolve(REALM_FILE));
+        JsonNode overlay = resource("keycloak/huduma-realm-dev-overlay.json");
+        files.put("huduma-realm.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(merge(realm, overlay)));
+        files.put("elsewhere-realm.json", json.writeValueAsString(resource("keycloak/elsewhere-realm.json")));
+        return files;
+    }
+
+    /**
+     * Deep merge: objects merge key by key, arrays gain the overlay's elements (an element naming the
+     * same client, user, role or scope as one in the base is merged into it), anything else is replaced.
+     */
+    static JsonNode merge(JsonNode base, JsonNode overlay) {
+        if (base instanceof ObjectNode baseObject && overlay instanceof ObjectNode overlayObject) {
+            ObjectNode merged = baseObject.deepCopy();
+            for (Map.Entry<String, JsonNode> entry : overlayObject.properties()) {
+                JsonNode existing = merged.get(entry.getKey());
+                merged.set(entry.getKey(), existing == null ? entry.getValue().deepCopy() : merge(existing, entry.getValue()));
+            }
+            return merged;
+        }
+        if (base instanceof ArrayNode baseArray && overlay instanceof ArrayNode overlayArray) {
+            ArrayNode merged = baseArray.deepCopy();
+            for (JsonNode element : overlayArray) {
+                int same = indexOfSame(merged, element);
+                if (same < 0) {
+                    merged.add(element.deepCopy());
+                } else {
+                    merged.set(same, merge(merged.get(same), element));
+                }
+            }
+            return merged;
+        }
+        return overlay.deepCopy();
+    }
+
+    private static int indexOfSame(ArrayNode array, JsonNode element) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode candidate = array.get(i);
+            if (!element.isObject()) {
+                if (candidate.equals(element)) {
+                    return i;
+                }
+                continue;
+            }
+            for (String key : IDENTITY_KEYS) {
+                if (element.has(key)) {
+                    if (candidate.has(key) && candidate.get(key).equals(element.get(key))) {
+                        return i;
+                    }
+                    break;
+                }
+            }
+        }
+        return -1;
+    }
+
+    private JsonNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Realm file not found: " + file);
+        }
+        return json.readTree(file.toFile());
+    }
+
+    private JsonNode resource(String name) {
+        try (InputStream in = RealmImport.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing resource " + name);
+            }
+            return json.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
