@@ -50,6 +50,12 @@ public final class HudumaTestProperties {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", Infra::issuer);
     }
 
+    /** Spring's mail sender pointed at the devstack's SMTP server (read mails back with {@link Inbox}). */
+    public static void mail(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", Infra::smtpHost);
+        registry.add("spring.mail.port", Infra::smtpPort);
+    }
+
     /** Registers with the shared Eureka, with intervals short enough for tests. */
     public static void eureka(DynamicPropertyRegistry registry) {
         registry.add("eureka.client.enabled", () -> "true");
@@ -58,6 +64,8 @@ public final class HudumaTestProperties {
         registry.add("eureka.client.initial-instance-info-replication-interval-seconds", () -> "1");
         registry.add("eureka.client.instance-info-replication-interval-seconds", () -> "1");
         registry.add("eureka.instance.lease-renewal-interval-in-seconds", () -> "1");
+        // a test JVM that dies without deregistering leaves no instance behind for long
+        registry.add("eureka.instance.lease-expiration-duration-in-seconds", () -> "5");
         registry.add("eureka.instance.prefer-ip-address", () -> "true");
         registry.add("eureka.instance.ip-address", () -> "127.0.0.1");
     }

@@ -55,6 +55,17 @@ public final class Infra {
         return keycloakUrl() + "/realms/huduma";
     }
 
+    /** User name of Keycloak's bootstrap administrator (master realm), for tests that manage users. */
+    public static String keycloakAdminUsername() {
+        String value = get("HUDUMA_KEYCLOAK_ADMIN_USER");
+        return value != null ? value : "admin";
+    }
+
+    public static String keycloakAdminPassword() {
+        String value = get("HUDUMA_KEYCLOAK_ADMIN_PASSWORD");
+        return value != null ? value : "admin";
+    }
+
     /** Eureka service URL, e.g. {@code http://127.0.0.1:18761/eureka/}. */
     public static String eurekaUrl() {
         return require("HUDUMA_EUREKA_URL");
