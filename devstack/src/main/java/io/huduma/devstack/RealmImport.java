@@ -37,9 +37,23 @@ final class RealmImport {
         Map<String, String> files = new LinkedHashMap<>();
         JsonNode realm = read(repositoryRoot.resolve(REALM_FILE));
         JsonNode overlay = resource("keycloak/huduma-realm-dev-overlay.json");
-        files.put("huduma-realm.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(merge(realm, overlay)));
+        JsonNode merged = merge(realm, overlay);
+        cheapPasswordHashing(merged);
+        files.put("huduma-realm.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(merged));
         files.put("elsewhere-realm.json", json.writeValueAsString(resource("keycloak/elsewhere-realm.json")));
         return files;
+    }
+
+    /**
+     * Keeps the production password policy but hashes with 1,000 PBKDF2 iterations instead of 210,000: the
+     * build logs demo users in hundreds of times, and the production cost would add minutes to it.
+     */
+    static void cheapPasswordHashing(JsonNode realm) {
+        if (realm instanceof ObjectNode object) {
+            JsonNode policy = object.get("passwordPolicy");
+            String base = policy == null || policy.asString().isBlank() ? "" : policy.asString() + " and ";
+            object.put("passwordPolicy", base + "hashIterations(1000)");
+        }
     }
 
     /**
