@@ -85,7 +85,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Anything else is a bug: logged with the correlation id, answered without a trace of the internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
-        ApiProblem wrapped = find(exception, ApiProblem.class);
+        ApiProblem wrapped = Problems.find(exception, ApiProblem.class);
         if (wrapped != null) {
             return apiProblem(wrapped, request);
         }
@@ -95,7 +95,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ApiProblem wrapped = find(exception, ApiProblem.class);
+        ApiProblem wrapped = Problems.find(exception, ApiProblem.class);
         if (wrapped != null) {
             // e.g. the body-size limit, surfacing through a message converter
             return apiProblem(wrapped, request);
@@ -164,20 +164,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static List<Violation> bodyViolation(HttpMessageNotReadableException exception, Locale locale) {
-        JacksonException jackson = find(exception, JacksonException.class);
+        JacksonException jackson = Problems.find(exception, JacksonException.class);
         if (jackson == null || jackson.getPath().isEmpty()) {
             return List.of();
         }
         return List.of(new Violation(Violations.pointer(jackson), Problems.text("violation.type", locale)));
-    }
-
-    static <T extends Throwable> T find(Throwable throwable, Class<T> type) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return type.cast(t);
-            }
-        }
-        return null;
     }
 
     static Locale locale(WebRequest request) {

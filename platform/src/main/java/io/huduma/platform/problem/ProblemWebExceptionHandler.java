@@ -60,7 +60,7 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
 
     private ProblemDetail problem(ServerWebExchange exchange, Throwable exception, Locale locale) {
         String path = exchange.getRequest().getPath().value();
-        ApiProblem apiProblem = ProblemHandler.find(exception, ApiProblem.class);
+        ApiProblem apiProblem = Problems.find(exception, ApiProblem.class);
         if (apiProblem != null) {
             return Problems.of(apiProblem, locale);
         }
@@ -72,7 +72,7 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
             return Problems.withErrors(Problems.create(invalid.getStatusCode(), "validation-failed", null, locale),
                     Violations.of(invalid, locale));
         }
-        if (ProblemHandler.find(exception, DataBufferLimitException.class) != null) {
+        if (Problems.find(exception, DataBufferLimitException.class) != null) {
             return Problems.create(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", null, locale, "?");
         }
         if (exception instanceof ServerWebInputException input) {
@@ -101,7 +101,7 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
             return Problems.create(status, Problems.slugFor(status),
                     status.value() == HttpStatus.NOT_FOUND.value() && detail == null ? null : detail, locale, path);
         }
-        if (ProblemHandler.find(exception, ConnectException.class) != null) {
+        if (Problems.find(exception, ConnectException.class) != null) {
             // a route's service is down: not a bug of ours, but worth knowing about
             log.warn("Upstream unreachable for {} [correlationId={}]: {}", path,
                     ReactiveProblems.correlationId(exchange), exception.toString());
@@ -123,9 +123,9 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
             return Problems.withErrors(Problems.create(status, "invalid-parameter", null, locale),
                     List.of(new Violation(name, Problems.text("violation.type", locale))));
         }
-        if (ProblemHandler.find(input, DecodingException.class) != null || input.getReason() != null
+        if (Problems.find(input, DecodingException.class) != null || input.getReason() != null
                 && input.getReason().contains("body")) {
-            JacksonException jackson = ProblemHandler.find(input, JacksonException.class);
+            JacksonException jackson = Problems.find(input, JacksonException.class);
             List<Violation> violations = jackson == null || jackson.getPath().isEmpty() ? List.of()
                     : List.of(new Violation(Violations.pointer(jackson), Problems.text("violation.type", locale)));
             return Problems.withErrors(Problems.create(status, "malformed-body", null, locale), violations);

@@ -113,4 +113,17 @@ public final class Problems {
         }
         return title;
     }
+
+    /**
+     * The first throwable of {@code type} in the cause chain, or null. Lives here, not in the
+     * servlet {@code ProblemHandler}, because the reactive handler must not load servlet classes.
+     */
+    static <T extends Throwable> T find(Throwable throwable, Class<T> type) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
 }
