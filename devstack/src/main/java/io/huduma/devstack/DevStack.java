@@ -96,8 +96,8 @@ public final class DevStack {
 
         // Keycloak is by far the slowest: it boots while everything else starts
         Properties build = buildProperties();
-        Path keycloakHome = KeycloakServer.install(Path.of(build.getProperty("keycloak.zip")),
-                root.resolve(".huduma/keycloak"), build.getProperty("keycloak.version"));
+        Path keycloakHome = KeycloakServer.install(keycloakZip(build), root.resolve(".huduma/keycloak"),
+                build.getProperty("keycloak.version"));
         KeycloakServer.writeImports(keycloakHome, new RealmImport(json).files(root));
         keycloak = KeycloakServer.start(keycloakHome, ports.keycloak(), ports.keycloakManagement(),
                 logDir.resolve("keycloak.log"));
@@ -254,6 +254,26 @@ public final class DevStack {
                 Files.delete(p);
             }
         }
+    }
+
+    /**
+     * The distribution zip in the local Maven repository the devstack was built with; else in the default
+     * one (a build with a chained local repository, {@code maven.repo.local.tail}, reads it from there);
+     * {@code -Dhuduma.keycloak.zip} overrides both.
+     */
+    private static Path keycloakZip(Properties build) {
+        String explicit = System.getProperty("huduma.keycloak.zip");
+        if (explicit != null && !explicit.isBlank()) {
+            return Path.of(explicit);
+        }
+        Path built = Path.of(build.getProperty("keycloak.zip"));
+        if (Files.isRegularFile(built)) {
+            return built;
+        }
+        String version = build.getProperty("keycloak.version");
+        Path usual = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "keycloak",
+                "keycloak-quarkus-dist", version, "keycloak-quarkus-dist-" + version + ".zip");
+        return Files.isRegularFile(usual) ? usual : built;
     }
 
     private static Properties buildProperties() {
