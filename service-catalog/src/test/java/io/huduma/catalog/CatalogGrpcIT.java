@@ -16,12 +16,22 @@ import io.huduma.contracts.catalog.v1.ServiceVersion;
 import io.huduma.contracts.common.v1.Channel;
 import io.huduma.testkit.Eureka;
 import io.huduma.testkit.StartupChecks;
+import io.grpc.ManagedChannel;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.huduma.contracts.catalog.v1.CatalogServiceGrpc;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.grpc.client.GrpcChannelFactory;
 import io.huduma.testkit.Tokens;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The gRPC API over a real channel, with the service tokens of real Keycloak clients. */
 class CatalogGrpcIT extends CatalogIT {
+
+    @Autowired
+    GrpcChannelFactory channels;
 
     @Test
     void servesPublishedVersionsToServices() {
@@ -86,6 +96,17 @@ class CatalogGrpcIT extends CatalogIT {
         StartupChecks.assertOperationalEndpoints(port);
         Eureka.Instance instance = Eureka.awaitInstance("service-catalog", port, Duration.ofSeconds(30));
         assertThat(Integer.parseInt(instance.metadata().get("grpc.port"))).isEqualTo(grpcPort);
-        StartupChecks.assertGrpcServing("discovery:///service-catalog");
+        // resolved through Eureka by the platform's discovery:/// resolver, with this service's own token
+        ManagedChannel discovered = channels.createChannel("discovery:///service-catalog");
+        try {
+            HealthCheckResponse health = HealthGrpc.newBlockingStub(discovered).withWaitForReady()
+                    .withDeadlineAfter(Duration.ofSeconds(20)).check(HealthCheckRequest.getDefaultInstance());
+            assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+            var agency = CatalogServiceGrpc.newBlockingStub(discovered).withDeadlineAfter(Duration.ofSeconds(10))
+                    .getAgency(GetAgencyRequest.newBuilder().setCode("rita").build());
+            assertThat(agency.getAgency().getContactEmail()).isEqualTo("huduma@rita.go.tz");
+        } finally {
+            discovered.shutdownNow();
+        }
     }
 }
