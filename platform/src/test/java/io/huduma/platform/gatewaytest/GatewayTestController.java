@@ -53,6 +53,10 @@ class GatewayTestController {
         if (id == 404) {
             throw ApiProblem.notFound("No thing " + id);
         }
+        if (id == 503) {
+            // what a route meets when its service is down
+            throw new IllegalStateException("route failed", new java.net.ConnectException("Connection refused"));
+        }
         if (id == 500) {
             throw new IllegalStateException("secret internals");
         }

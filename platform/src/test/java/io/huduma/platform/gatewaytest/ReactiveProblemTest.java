@@ -128,6 +128,12 @@ class ReactiveProblemTest {
     }
 
     @Test
+    void anUnreachableServiceIsA503() {
+        isProblem(client.get().uri("/gw/public/things/503").exchange(), 503, "service-unavailable")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).doesNotContain("refused"));
+    }
+
+    @Test
     void validationErrorsPointAtTheFields() {
         isProblem(client.mutateWith(token("c", null, "citizen")).post().uri("/gw/greetings")
                 .contentType(MediaType.APPLICATION_JSON).bodyValue("{\"text\": \"\"}").exchange(),
