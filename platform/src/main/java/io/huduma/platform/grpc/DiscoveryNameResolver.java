@@ -49,8 +49,8 @@ final class DiscoveryNameResolver extends NameResolver {
     public void start(Listener2 listener) {
         this.listener = listener;
         if (targets == null) {
-            listener.onError(Status.FAILED_PRECONDITION.withDescription("discovery:///" + serviceId
-                    + " needs a channel created by Spring's GrpcChannelFactory in a Huduma service"));
+            listener.onError(Status.UNAVAILABLE.withDescription("discovery:///" + serviceId
+                    + " resolves only inside a running Huduma service (no DiscoveryClient in this JVM)"));
             return;
         }
         targets.add(this);

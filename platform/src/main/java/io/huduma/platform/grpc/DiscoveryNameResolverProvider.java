@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.grpc.NameResolver;
 import io.grpc.NameResolverProvider;
@@ -14,9 +15,10 @@ import io.grpc.NameResolverRegistry;
 /**
  * gRPC name resolver for targets {@code discovery:///<service-id>}: the instances Spring Cloud's
  * {@code DiscoveryClient} (Eureka) knows for that service, at their host and the port in their
- * {@code grpc.port} metadata. The provider is stateless and registered once per JVM; each
- * channel built by Spring's {@code GrpcChannelFactory} carries its application context's
- * {@link DiscoveryTargets} as a name-resolver argument.
+ * {@code grpc.port} metadata. The provider is registered once per JVM; each channel built by
+ * Spring's {@code GrpcChannelFactory} carries its application context's {@link DiscoveryTargets}
+ * as a name-resolver argument, and a channel built by hand (a test, a tool) uses the most
+ * recently started context's.
  */
 final class DiscoveryNameResolverProvider extends NameResolverProvider {
 
@@ -31,14 +33,22 @@ final class DiscoveryNameResolverProvider extends NameResolverProvider {
 
     private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
+    private static final AtomicReference<DiscoveryTargets> LATEST = new AtomicReference<>();
+
     private DiscoveryNameResolverProvider() {
     }
 
-    /** Makes {@code discovery:} known to gRPC's default registry (idempotent). */
-    static void registerOnce() {
+    /** Makes {@code discovery:} known to gRPC's default registry (idempotent) and {@code targets} the default. */
+    static void register(DiscoveryTargets targets) {
+        LATEST.set(targets);
         if (REGISTERED.compareAndSet(false, true)) {
             NameResolverRegistry.getDefaultRegistry().register(INSTANCE);
         }
+    }
+
+    /** Forgets {@code targets} as the default when its application context closes. */
+    static void unregister(DiscoveryTargets targets) {
+        LATEST.compareAndSet(targets, null);
     }
 
     @Override
@@ -46,7 +56,8 @@ final class DiscoveryNameResolverProvider extends NameResolverProvider {
         if (!SCHEME.equals(targetUri.getScheme())) {
             return null;
         }
-        return new DiscoveryNameResolver(serviceId(targetUri), args.getArg(TARGETS), args);
+        DiscoveryTargets targets = args.getArg(TARGETS);
+        return new DiscoveryNameResolver(serviceId(targetUri), targets != null ? targets : LATEST.get(), args);
     }
 
     /** {@code discovery:///service-catalog} (or {@code discovery://service-catalog}) -> {@code service-catalog}. */

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
@@ -20,7 +21,7 @@ import org.springframework.context.ApplicationListener;
  * {@link DiscoveryClient} and refreshes every live resolver when the registry client signals a
  * fresh copy of the registry ({@link HeartbeatEvent}, sent by Eureka after each fetch).
  */
-final class DiscoveryTargets implements ApplicationListener<HeartbeatEvent> {
+final class DiscoveryTargets implements ApplicationListener<HeartbeatEvent>, DisposableBean {
 
     private final ObjectProvider<DiscoveryClient> discoveryClient;
     private final Duration refreshInterval;
@@ -29,7 +30,12 @@ final class DiscoveryTargets implements ApplicationListener<HeartbeatEvent> {
     DiscoveryTargets(ObjectProvider<DiscoveryClient> discoveryClient, Duration refreshInterval) {
         this.discoveryClient = discoveryClient;
         this.refreshInterval = refreshInterval;
-        DiscoveryNameResolverProvider.registerOnce();
+        DiscoveryNameResolverProvider.register(this);
+    }
+
+    @Override
+    public void destroy() {
+        DiscoveryNameResolverProvider.unregister(this);
     }
 
     /** Host and gRPC port of each registered instance of {@code serviceId} that publishes one. */

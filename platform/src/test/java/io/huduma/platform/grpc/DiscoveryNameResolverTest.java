@@ -94,12 +94,24 @@ class DiscoveryNameResolverTest {
     }
 
     @Test
-    void aChannelNotMadeBySpringsChannelFactorySaysSo() {
-        channel = Grpc.newChannelBuilder("discovery:///service-catalog", InsecureChannelCredentials.create()).build();
+    void aChannelBuiltByHandUsesTheLatestApplicationsRegistryAndNoneOnceItIsClosed() throws IOException {
+        Server a = server("a");
+        registry.set(instance("catalog-1", "service-catalog", a.getPort()));
 
-        assertThatThrownBy(() -> check("a"))
-                .isInstanceOfSatisfying(StatusRuntimeException.class,
-                        e -> assertThat(e.getStatus().getDescription()).contains("GrpcChannelFactory"));
+        channel = Grpc.newChannelBuilder("discovery:///service-catalog", InsecureChannelCredentials.create()).build();
+        assertThat(check("a")).isEqualTo(ServingStatus.SERVING);
+
+        targets.destroy();
+        ManagedChannel orphan = Grpc.newChannelBuilder("discovery:///service-catalog",
+                InsecureChannelCredentials.create()).build();
+        try {
+            assertThatThrownBy(() -> HealthGrpc.newBlockingStub(orphan).withDeadlineAfter(5, TimeUnit.SECONDS)
+                    .check(HealthCheckRequest.getDefaultInstance()))
+                    .isInstanceOfSatisfying(StatusRuntimeException.class,
+                            e -> assertThat(e.getStatus().getDescription()).contains("no DiscoveryClient"));
+        } finally {
+            orphan.shutdownNow();
+        }
     }
 
     @Test
