@@ -19,8 +19,10 @@ class DataAccessProblemHandler extends ProblemHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> integrity(DataIntegrityViolationException exception, WebRequest request) {
-        // logged: a constraint that input validation should have caught first is worth a look
-        log.warn("Database constraint rejected a request: {}", exception.getMostSpecificCause().getMessage());
+        // logged: a constraint that input validation should have caught first is worth a look; only the
+        // first line, which names the constraint (PostgreSQL's "Detail:" line would copy the values)
+        String reason = String.valueOf(exception.getMostSpecificCause().getMessage()).lines().findFirst().orElse("");
+        log.warn("Database constraint rejected a request: {}", reason);
         return apiProblem(ApiProblem.of(HttpStatus.CONFLICT, "conflict",
                 Problems.text("conflict.integrity", locale(request)), null), request);
     }

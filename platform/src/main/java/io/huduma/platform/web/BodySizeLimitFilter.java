@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 import io.huduma.platform.problem.ApiProblem;
 import io.huduma.platform.problem.Problems;
@@ -40,10 +41,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ApiProblem tooLarge = ApiProblem.payloadTooLarge(
+        Supplier<ApiProblem> tooLarge = () -> ApiProblem.payloadTooLarge(
                 Problems.text("payload-too-large.detail", ServletProblems.locale(request), String.valueOf(maxBytes)));
         if (request.getContentLengthLong() > maxBytes) {
-            ServletProblems.write(request, response, Problems.of(tooLarge, ServletProblems.locale(request)));
+            ServletProblems.write(request, response, Problems.of(tooLarge.get(), ServletProblems.locale(request)));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes, tooLarge), response);
@@ -58,10 +59,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
-        private final ApiProblem tooLarge;
+        private final Supplier<ApiProblem> tooLarge;
         private ServletInputStream stream;
 
-        LimitedRequest(HttpServletRequest request, long maxBytes, ApiProblem tooLarge) {
+        LimitedRequest(HttpServletRequest request, long maxBytes, Supplier<ApiProblem> tooLarge) {
             super(request);
             this.maxBytes = maxBytes;
             this.tooLarge = tooLarge;
@@ -87,10 +88,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final ServletInputStream delegate;
         private final long maxBytes;
-        private final ApiProblem tooLarge;
+        private final Supplier<ApiProblem> tooLarge;
         private long count;
 
-        CountingStream(ServletInputStream delegate, long maxBytes, ApiProblem tooLarge) {
+        CountingStream(ServletInputStream delegate, long maxBytes, Supplier<ApiProblem> tooLarge) {
             this.delegate = delegate;
             this.maxBytes = maxBytes;
             this.tooLarge = tooLarge;
@@ -118,7 +119,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
             count += n;
             if (count > maxBytes) {
                 // unchecked on purpose: converters wrap IOExceptions into 400s, this must stay a 413
-                throw tooLarge;
+                throw tooLarge.get();
             }
         }
 
