@@ -57,13 +57,14 @@ final class FakeUpstream implements AutoCloseable {
         }
     }
 
+    /** Registers as a Eureka client would; discovery clients look instances up by VIP address. */
     private void register() {
         int port = server.getAddress().getPort();
         String instance = """
-                {"instance":{"instanceId":"%s","hostName":"127.0.0.1","app":"%s","ipAddr":"127.0.0.1",
+                {"instance":{"instanceId":"%s","hostName":"127.0.0.1","app":"%s","ipAddr":"127.0.0.1","vipAddress":"%s",
                 "status":"UP","port":{"$":%d,"@enabled":"true"},"leaseInfo":{"durationInSecs":30},
                 "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}"""
-                .formatted(instanceId, app.toUpperCase(), port);
+                .formatted(instanceId, app.toUpperCase(), app, port);
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Infra.eurekaUrl() + "apps/" + app))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(instance)).build());

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -47,6 +49,9 @@ class GatewayRoutingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DiscoveryClient discovery;
 
     WebTestClient client;
 
@@ -134,7 +139,7 @@ class GatewayRoutingIT {
 
     /** Waits until the gateway's Eureka client has fetched the fake instance. */
     private void awaitRoutable() {
-        long deadline = System.currentTimeMillis() + 30_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline) {
             int status = client.get().uri("/service-catalog/v3/api-docs").exchange()
                     .returnResult(String.class).getStatus().value();
@@ -144,7 +149,9 @@ class GatewayRoutingIT {
             }
             sleep();
         }
-        throw new AssertionError("the gateway never routed to the fake service-catalog instance");
+        throw new AssertionError("the gateway never routed to the fake service-catalog instance; it knows "
+                + discovery.getServices() + " and service-catalog at "
+                + discovery.getInstances("service-catalog").stream().map(i -> i.getUri().toString()).toList());
     }
 
     private static void sleep() {
