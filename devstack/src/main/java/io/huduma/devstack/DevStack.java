@@ -54,6 +54,8 @@ public final class DevStack {
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile KeycloakServer keycloak;
     private volatile PostgresServer postgres;
+    /** PostgreSQL is a child process: a stop during start must wait for it to be known before closing. */
+    private volatile CompletableFuture<PostgresServer> postgresStarting;
 
     private DevStack(Mode mode, Path root) {
         this.mode = mode;
@@ -111,6 +113,7 @@ public final class DevStack {
         });
 
         CompletableFuture<PostgresServer> pg = CompletableFuture.supplyAsync(() -> startPostgres(ports));
+        postgresStarting = pg;
         CompletableFuture<KafkaBroker> kafka = CompletableFuture.supplyAsync(() -> startKafka(ports));
         CompletableFuture<EurekaServer> eureka = mode == Mode.TEST
                 ? CompletableFuture.supplyAsync(() -> started(EurekaServer.start(ports.eureka())))
@@ -186,6 +189,13 @@ public final class DevStack {
             log.warn("Could not remove infra.env", e);
         }
         log.info("Stopping the devstack");
+        if (postgresStarting != null) {
+            try {
+                postgresStarting.get(90, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // it failed to start, or never will: nothing more to wait for
+            }
+        }
         CompletableFuture<Void> keycloakStopped = keycloak == null ? CompletableFuture.completedFuture(null)
                 : CompletableFuture.runAsync(() -> closeQuietly(keycloak));
         List<AutoCloseable> order = new ArrayList<>(started);

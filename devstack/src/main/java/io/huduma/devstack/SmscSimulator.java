@@ -168,7 +168,7 @@ final class SmscSimulator implements AutoCloseable {
             request.accept(systemId.isEmpty() ? "huduma-smsc" : systemId, InterfaceVersion.IF_34);
             log.info("SMSC bound {} as {}", request.getSystemId(), request.getBindType());
         } catch (TimeoutException e) {
-            log.warn("SMPP client connected but never sent a bind");
+            log.info("A connection to the SMSC closed without a bind (a port check?)");
             session.close();
         } catch (Exception e) {
             log.warn("SMPP bind failed", e);
