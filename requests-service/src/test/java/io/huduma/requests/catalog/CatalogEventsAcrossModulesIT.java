@@ -14,6 +14,7 @@ import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.common.v1.LocalizedText;
 import io.huduma.platform.correlation.Correlation;
 import io.huduma.platform.events.OutboxWriter;
+import io.huduma.requests.RequestsApplication;
 import io.huduma.testkit.HudumaTestProperties;
 import io.huduma.testkit.Infra;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -39,7 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * requests-service over the real broker with its envelope and correlation id intact; a
  * rolled-back transaction publishes nothing; a redelivered event changes nothing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = RequestsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class CatalogEventsAcrossModulesIT {
 
     private static ConfigurableApplicationContext catalog;
@@ -51,18 +52,17 @@ class CatalogEventsAcrossModulesIT {
 
     @BeforeAll
     static void startCatalogProcess() {
+        // command-line arguments, so they win over requests-service's application.yaml on this classpath
         catalog = new SpringApplicationBuilder(CatalogProducerApp.class)
                 .web(WebApplicationType.NONE)
-                .properties(Map.of(
-                        "spring.application.name", "service-catalog",
-                        "spring.datasource.url", Infra.freshDatabase("catalog_producer"),
-                        "spring.datasource.username", Infra.postgresUser(),
-                        "spring.datasource.password", Infra.postgresPassword(),
-                        "spring.kafka.bootstrap-servers", Infra.kafkaBootstrapServers(),
-                        "huduma.keycloak.url", Infra.keycloakUrl(),
-                        "eureka.client.enabled", "false",
-                        "spring.grpc.server.enabled", "false"))
-                .run();
+                .run("--spring.application.name=service-catalog",
+                        "--spring.datasource.url=" + Infra.freshDatabase("catalog_producer"),
+                        "--spring.datasource.username=" + Infra.postgresUser(),
+                        "--spring.datasource.password=" + Infra.postgresPassword(),
+                        "--spring.kafka.bootstrap-servers=" + Infra.kafkaBootstrapServers(),
+                        "--huduma.keycloak.url=" + Infra.keycloakUrl(),
+                        "--eureka.client.enabled=false",
+                        "--spring.grpc.server.enabled=false");
     }
 
     @AfterAll
