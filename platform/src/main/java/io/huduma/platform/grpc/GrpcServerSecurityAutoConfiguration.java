@@ -21,7 +21,10 @@ import io.grpc.BindableService;
  * the MDC.
  *
  * <p>Built on spring-grpc's {@link GrpcSecurity}; declaring our {@link AuthenticationProcessInterceptor}
- * replaces spring-grpc's default one ("any authenticated caller", health included).
+ * replaces spring-grpc's default one ("any authenticated caller", health included). The role is
+ * checked a second time by {@link CallerServerInterceptor}, from the call's own token claims, so
+ * that the rule holds whatever authentication step ran before it (spring-grpc's fallback, a
+ * {@code RoleHierarchy} bean that spring-grpc applies to {@code hasAuthority}, a rule added later).
  */
 @AutoConfiguration(
         afterName = "org.springframework.boot.grpc.server.autoconfigure.security.GrpcSecurityAutoConfiguration",
@@ -33,14 +36,16 @@ public final class GrpcServerSecurityAutoConfiguration {
     /** Realm role a caller needs for any gRPC method of the platform. */
     public static final String REQUIRED_ROLE = "internal-service";
 
+    /** Methods callable without a token (probes carry none): health checks and server reflection. */
+    static final String[] OPEN_METHODS = { "grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*",
+            "grpc.reflection.v1alpha.ServerReflection/*" };
+
     @Bean
     @GlobalServerInterceptor
     @ConditionalOnBean(GrpcSecurity.class)
     AuthenticationProcessInterceptor serviceTokenAuthenticationInterceptor(GrpcSecurity grpc) throws Exception {
         grpc.authorizeRequests(calls -> calls
-                .methods("grpc.health.v1.Health/*").permitAll()
-                .methods("grpc.reflection.v1.ServerReflection/*", "grpc.reflection.v1alpha.ServerReflection/*")
-                .permitAll()
+                .methods(OPEN_METHODS).permitAll()
                 .allRequests().hasAuthority("ROLE_" + REQUIRED_ROLE));
         // decoder: the JwtDecoder bean of the service (the resource server's, same issuer and audience)
         grpc.oauth2ResourceServer(resourceServer -> resourceServer

@@ -2,6 +2,14 @@ package io.huduma.platform.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +138,59 @@ class GrpcServiceAuthIT {
         assertThat(agency.getWebsite()).isEqualTo("svc-requests-service");
     }
 
+    /**
+     * The same server, the same channel, calls of every kind mixed: first in a fixed order (so
+     * each refused call directly follows an accepted one, likely on the thread that served it),
+     * then all at once from many client threads. Every call must be judged on its own token:
+     * nothing of an earlier call (security context, caller) may carry over to a later one.
+     */
+    @Test
+    void everyCallIsJudgedOnItsOwnTokenWhenMixedWithAcceptedCalls() throws Exception {
+        Map<String, Expectation> kinds = new LinkedHashMap<>();
+        kinds.put("service requests-service", accepted(Tokens.serviceToken("requests-service"), "svc-requests-service"));
+        kinds.put("service notifications-service",
+                accepted(Tokens.serviceToken("notifications-service"), "svc-notifications-service"));
+        kinds.put("citizen", refused(Tokens.forUser(DemoUsers.CITIZEN_AMINA), Status.Code.PERMISSION_DENIED));
+        kinds.put("platform admin", refused(Tokens.forUser(DemoUsers.PLATFORM_ADMIN), Status.Code.PERMISSION_DENIED));
+        kinds.put("no token", refused(null, Status.Code.UNAUTHENTICATED));
+        kinds.put("tampered service token",
+                refused(Tokens.tamperSignature(Tokens.serviceToken("requests-service")), Status.Code.UNAUTHENTICATED));
+        List<String> order = List.copyOf(kinds.keySet());
+
+        List<String> wrong = new ArrayList<>();
+        for (int round = 0; round < 40; round++) {
+            for (String kind : order) {
+                String outcome = outcome(kinds.get(kind).token());
+                if (!outcome.equals(kinds.get(kind).outcome())) {
+                    wrong.add("sequential " + kind + " -> " + outcome);
+                }
+            }
+        }
+
+        ExecutorService clients = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<String>> results = new ArrayList<>();
+            for (int i = 0; i < 600; i++) {
+                String kind = order.get(ThreadLocalRandom.current().nextInt(order.size()));
+                Expectation expected = kinds.get(kind);
+                results.add(clients.submit(() -> {
+                    String outcome = outcome(expected.token());
+                    return outcome.equals(expected.outcome()) ? null : "concurrent " + kind + " -> " + outcome;
+                }));
+            }
+            for (Future<String> result : results) {
+                String mismatch = result.get(60, TimeUnit.SECONDS);
+                if (mismatch != null) {
+                    wrong.add(mismatch);
+                }
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+
+        assertThat(wrong).as("calls judged on something else than their own token").isEmpty();
+    }
+
     @Test
     void healthAnswersWithoutToken() {
         assertThat(HealthGrpc.newBlockingStub(bare).withDeadlineAfter(5, TimeUnit.SECONDS)
@@ -145,6 +206,26 @@ class GrpcServiceAuthIT {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
         return bareStub().withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    private record Expectation(String token, String outcome) {
+    }
+
+    private static Expectation accepted(String token, String clientId) {
+        return new Expectation(token, "OK as " + clientId);
+    }
+
+    private static Expectation refused(String token, Status.Code code) {
+        return new Expectation(token, code.name());
+    }
+
+    /** "OK as <caller the handler saw>" or the status code of the refusal. */
+    private String outcome(String token) {
+        try {
+            return "OK as " + getAgency(token == null ? bareStub() : bareStub(token)).getWebsite();
+        } catch (StatusRuntimeException e) {
+            return e.getStatus().getCode().name();
+        }
     }
 
     private static Agency getAgency(CatalogServiceGrpc.CatalogServiceBlockingStub stub) {
