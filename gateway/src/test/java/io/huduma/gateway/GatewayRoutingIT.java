@@ -81,6 +81,18 @@ class GatewayRoutingIT {
     }
 
     @Test
+    void servesItsOwnOpenApiDocumentAndAnApiBrowserListingEveryService() {
+        client.get().uri("/v3/api-docs").exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.openapi").exists();
+        client.get().uri("/v3/api-docs/swagger-config").exchange()
+                .expectStatus().isOk()
+                .expectBody()
+                .jsonPath("$.urls[?(@.name == 'service-catalog')].url").isEqualTo("/service-catalog/v3/api-docs")
+                .jsonPath("$.urls.length()").isEqualTo(4);
+    }
+
+    @Test
     void doesNotPublishAnythingElseOfAService() {
         client.get().uri("/service-catalog/actuator/health").exchange()
                 .expectStatus().isNotFound()
