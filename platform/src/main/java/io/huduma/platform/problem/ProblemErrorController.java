@@ -36,6 +36,11 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem;
         if (apiProblem != null) {
             problem = Problems.of(apiProblem, ServletProblems.locale(request));
+        } else if (Problems.identityProviderUnavailable(exception)) {
+            log.warn("Identity provider unreachable on {} [correlationId={}]: {}", ServletProblems.path(request),
+                    ServletProblems.correlationId(request), exception.toString());
+            problem = Problems.create(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", null,
+                    ServletProblems.locale(request));
         } else if (!(code instanceof Integer status)) {
             // someone asked for /error itself
             problem = Problems.create(HttpStatus.NOT_FOUND, "not-found", null, ServletProblems.locale(request),

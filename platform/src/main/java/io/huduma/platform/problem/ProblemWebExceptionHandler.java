@@ -101,6 +101,11 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
             return Problems.create(status, Problems.slugFor(status),
                     status.value() == HttpStatus.NOT_FOUND.value() && detail == null ? null : detail, locale, path);
         }
+        if (Problems.identityProviderUnavailable(exception)) {
+            log.warn("Identity provider unreachable for {} [correlationId={}]: {}", path,
+                    ReactiveProblems.correlationId(exchange), exception.toString());
+            return Problems.create(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", null, locale);
+        }
         if (Problems.find(exception, ConnectException.class) != null) {
             // a route's service is down: not a bug of ours, but worth knowing about
             log.warn("Upstream unreachable for {} [correlationId={}]: {}", path,

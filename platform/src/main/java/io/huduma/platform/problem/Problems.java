@@ -126,4 +126,13 @@ public final class Problems {
         }
         return null;
     }
+
+    /**
+     * Whether the failure is the identity provider being out of reach (its keys could not be
+     * fetched), which is the platform's outage to report as 503, not the caller's fault or a bug.
+     */
+    static boolean identityProviderUnavailable(Throwable throwable) {
+        return find(throwable, org.springframework.security.oauth2.jwt.JwtDecoderInitializationException.class) != null
+                || find(throwable, org.springframework.security.authentication.AuthenticationServiceException.class) != null;
+    }
 }

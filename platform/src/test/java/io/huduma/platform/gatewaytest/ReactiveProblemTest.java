@@ -22,7 +22,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The reactive twin (the gateway's side): problem 401/403 with the bearer challenge, problems for
  * routing and input errors, the Caller, and the correlation id forwarded and echoed.
  */
-@SpringBootTest(properties = "spring.main.web-application-type=reactive")
+// nothing listens on port 1: a real bearer token cannot be checked (tokens below are mocked)
+@SpringBootTest(properties = {"spring.main.web-application-type=reactive", "huduma.keycloak.url=http://127.0.0.1:1"})
 @AutoConfigureWebTestClient
 class ReactiveProblemTest {
 
@@ -51,6 +52,13 @@ class ReactiveProblemTest {
                 .jsonPath("$.title").isNotEmpty()
                 .jsonPath("$.instance").isNotEmpty()
                 .jsonPath("$.correlationId").isNotEmpty();
+    }
+
+    @Test
+    void anUnreachableIdentityProviderIsA503ProblemNotA500() {
+        isProblem(client.get().uri("/gw/caller")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl")
+                .exchange(), 503, "service-unavailable");
     }
 
     @Test

@@ -24,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
  * and the probes and API docs left open.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "huduma.web.max-body-size=1KB")
+        // nothing listens on port 1: the identity provider is unreachable for this test
+        properties = {"huduma.web.max-body-size=1KB", "huduma.keycloak.url=http://127.0.0.1:1"})
 class ServletServerProblemTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -64,6 +65,14 @@ class ServletServerProblemTest {
         assertThat(body.path("instance").asString()).isEqualTo("/test/public/hello");
         assertThat(response.body()).doesNotContain("secret internals").doesNotContain("IllegalStateException")
                 .doesNotContain("trace");
+    }
+
+    @Test
+    void anUnreachableIdentityProviderIsA503ProblemNotA500() throws Exception {
+        HttpResponse<String> response = send(request("/test/public/hello")
+                .header("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl"));
+
+        problem(response, 503, "service-unavailable");
     }
 
     @Test
