@@ -1,5 +1,7 @@
 package io.huduma.platform.gatewaytest;
 
+import static io.huduma.testkit.ProblemResponses.assertProblem;
+import static io.huduma.testkit.ProblemResponses.assertRejectedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -45,22 +47,6 @@ class ReactiveJwtValidationIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode problem(HttpResponse<String> response, int status, String slug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("type").asString()).isEqualTo("https://huduma.go.tz/problems/" + slug);
-        assertThat(body.path("correlationId").asString()).isNotBlank();
-        return body;
-    }
-
-    private static void rejectedToken(HttpResponse<String> response) {
-        problem(response, 401, "unauthenticated");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token"));
-    }
-
     @Test
     void aRealTokenIsAcceptedAndTheCallerComesThrough() throws Exception {
         String token = Tokens.forUser(DemoUsers.ADMIN_RITA);
@@ -76,23 +62,23 @@ class ReactiveJwtValidationIT {
 
     @Test
     void noTokenIsA401AndTheWrongRoleA403() throws Exception {
-        problem(get("/gw/caller", null), 401, "unauthenticated");
+        assertProblem(get("/gw/caller", null), 401, "unauthenticated");
         assertThat(get("/gw/citizen/me", Tokens.forUser(DemoUsers.CITIZEN_JUMA)).statusCode()).isEqualTo(200);
-        problem(get("/gw/citizen/me", Tokens.forUser(DemoUsers.ADMIN_RITA)), 403, "forbidden");
+        assertProblem(get("/gw/citizen/me", Tokens.forUser(DemoUsers.ADMIN_RITA)), 403, "forbidden");
     }
 
     @Test
     void forgedTokensAreRejected() throws Exception {
         String real = Tokens.forUser(DemoUsers.CITIZEN_JUMA);
-        rejectedToken(get("/gw/caller", Tokens.tamperSignature(real)));
-        rejectedToken(get("/gw/caller", Tokens.algNone(real)));
-        rejectedToken(get("/gw/caller", Tokens.selfSigned(Tokens.claims(real))));
+        assertRejectedToken(get("/gw/caller", Tokens.tamperSignature(real)));
+        assertRejectedToken(get("/gw/caller", Tokens.algNone(real)));
+        assertRejectedToken(get("/gw/caller", Tokens.selfSigned(Tokens.claims(real))));
     }
 
     @Test
     void anotherIssuerOrAudienceIsRejected() throws Exception {
-        rejectedToken(get("/gw/caller", Tokens.fromElsewhere()));
-        rejectedToken(get("/gw/caller", Tokens.forUser(DemoUsers.CITIZEN_JUMA, DemoUsers.NO_AUDIENCE_CLIENT)));
+        assertRejectedToken(get("/gw/caller", Tokens.fromElsewhere()));
+        assertRejectedToken(get("/gw/caller", Tokens.forUser(DemoUsers.CITIZEN_JUMA, DemoUsers.NO_AUDIENCE_CLIENT)));
     }
 
     @Test
@@ -103,6 +89,6 @@ class ReactiveJwtValidationIT {
         long exp = ((Number) Tokens.claims(shortLived).get("exp")).longValue();
         Thread.sleep(Math.max(0, (exp + 1) * 1000 - System.currentTimeMillis()));
 
-        rejectedToken(get("/gw/caller", shortLived));
+        assertRejectedToken(get("/gw/caller", shortLived));
     }
 }

@@ -1,5 +1,7 @@
 package io.huduma.platform.webtest;
 
+import static io.huduma.testkit.ProblemResponses.assertProblem;
+import static io.huduma.testkit.ProblemResponses.assertRejectedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -49,24 +51,6 @@ class JwtValidationIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static JsonNode problem(HttpResponse<String> response, int status, String slug) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("type").asString()).isEqualTo("https://huduma.go.tz/problems/" + slug);
-        assertThat(body.path("status").asInt()).isEqualTo(status);
-        assertThat(body.path("correlationId").asString()).isNotBlank();
-        assertThat(body.path("instance").asString()).isNotBlank();
-        return body;
-    }
-
-    private static void rejectedToken(HttpResponse<String> response) {
-        problem(response, 401, "unauthenticated");
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                challenge -> assertThat(challenge).startsWith("Bearer").contains("invalid_token"));
-    }
-
     @Test
     void aRealTokenIsAcceptedAndTheCallerComesThrough() throws Exception {
         String token = Tokens.forUser(DemoUsers.OFFICER_BRELA);
@@ -105,7 +89,7 @@ class JwtValidationIT {
 
         HttpResponse<String> denied = get("/test/citizen/me", Tokens.forUser(DemoUsers.OFFICER_BRELA));
 
-        problem(denied, 403, "forbidden");
+        assertProblem(denied, 403, "forbidden");
         assertThat(denied.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).contains("insufficient_scope"));
     }
@@ -113,7 +97,7 @@ class JwtValidationIT {
     @Test
     void noTokenIsA401ProblemButPublicEndpointsStayOpen() throws Exception {
         HttpResponse<String> response = get("/test/caller", null);
-        problem(response, 401, "unauthenticated");
+        assertProblem(response, 401, "unauthenticated");
         assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
                 challenge -> assertThat(challenge).startsWith("Bearer"));
 
@@ -124,24 +108,24 @@ class JwtValidationIT {
 
     @Test
     void aTamperedSignatureIsRejected() throws Exception {
-        rejectedToken(get("/test/caller", Tokens.tamperSignature(Tokens.forUser(DemoUsers.CITIZEN_AMINA))));
+        assertRejectedToken(get("/test/caller", Tokens.tamperSignature(Tokens.forUser(DemoUsers.CITIZEN_AMINA))));
     }
 
     @Test
     void editedClaimsAreRejected() throws Exception {
         String token = Tokens.forUser(DemoUsers.OFFICER_BRELA);
-        rejectedToken(get("/test/caller", Tokens.tamperClaims(token, Map.of("agency", DemoUsers.AGENCY_RITA))));
+        assertRejectedToken(get("/test/caller", Tokens.tamperClaims(token, Map.of("agency", DemoUsers.AGENCY_RITA))));
     }
 
     @Test
     void algNoneIsRejected() throws Exception {
-        rejectedToken(get("/test/caller", Tokens.algNone(Tokens.forUser(DemoUsers.CITIZEN_AMINA))));
+        assertRejectedToken(get("/test/caller", Tokens.algNone(Tokens.forUser(DemoUsers.CITIZEN_AMINA))));
     }
 
     @Test
     void aSelfSignedCopyIsRejected() throws Exception {
         String real = Tokens.forUser(DemoUsers.PLATFORM_ADMIN);
-        rejectedToken(get("/test/caller", Tokens.selfSigned(Tokens.claims(real))));
+        assertRejectedToken(get("/test/caller", Tokens.selfSigned(Tokens.claims(real))));
     }
 
     @Test
@@ -152,12 +136,12 @@ class JwtValidationIT {
         long exp = ((Number) Tokens.claims(shortLived).get("exp")).longValue();
         Thread.sleep(Math.max(0, (exp + 1) * 1000 - System.currentTimeMillis()));
 
-        rejectedToken(get("/test/caller", shortLived));
+        assertRejectedToken(get("/test/caller", shortLived));
     }
 
     @Test
     void aTokenOfAnotherIssuerIsRejected() throws Exception {
-        rejectedToken(get("/test/caller", Tokens.fromElsewhere()));
+        assertRejectedToken(get("/test/caller", Tokens.fromElsewhere()));
     }
 
     @Test
@@ -165,6 +149,6 @@ class JwtValidationIT {
         String token = Tokens.forUser(DemoUsers.CITIZEN_AMINA, DemoUsers.NO_AUDIENCE_CLIENT);
         assertThat(String.valueOf(Tokens.claims(token).get("aud"))).doesNotContain("huduma-api");
 
-        rejectedToken(get("/test/caller", token));
+        assertRejectedToken(get("/test/caller", token));
     }
 }

@@ -1,5 +1,6 @@
 package io.huduma.platform.webtest;
 
+import static io.huduma.testkit.ProblemResponses.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -42,15 +43,9 @@ class ServletServerProblemTest {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 
+    /** A problem whose correlation id is also the one echoed in the response header. */
     private static JsonNode problem(HttpResponse<String> response, int status, String slug) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        JsonNode body = JSON.readTree(response.body());
-        assertThat(body.path("type").asString()).isEqualTo("https://huduma.go.tz/problems/" + slug);
-        assertThat(body.path("status").asInt()).isEqualTo(status);
-        assertThat(body.path("title").asString()).isNotBlank();
-        assertThat(body.path("correlationId").asString()).isNotBlank();
+        JsonNode body = assertProblem(response, status, slug);
         assertThat(body.path("correlationId").asString())
                 .isEqualTo(response.headers().firstValue(Correlation.HTTP_HEADER).orElseThrow());
         return body;
