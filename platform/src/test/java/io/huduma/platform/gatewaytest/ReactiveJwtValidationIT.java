@@ -5,11 +5,9 @@ import static io.huduma.testkit.ProblemResponses.assertRejectedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import io.huduma.testkit.BearerHttp;
 import io.huduma.testkit.DemoUsers;
 import io.huduma.testkit.HudumaTestProperties;
 import io.huduma.testkit.Tokens;
@@ -29,7 +27,6 @@ import tools.jackson.databind.json.JsonMapper;
 class ReactiveJwtValidationIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -40,11 +37,7 @@ class ReactiveJwtValidationIT {
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BearerHttp.get(port, path, token);
     }
 
     @Test

@@ -5,12 +5,10 @@ import static io.huduma.testkit.ProblemResponses.assertRejectedToken;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 
+import io.huduma.testkit.BearerHttp;
 import io.huduma.testkit.DemoUsers;
 import io.huduma.testkit.HudumaTestProperties;
 import io.huduma.testkit.Tokens;
@@ -33,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 class JwtValidationIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -44,11 +41,7 @@ class JwtValidationIT {
     }
 
     private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return BearerHttp.get(port, path, token);
     }
 
     @Test
