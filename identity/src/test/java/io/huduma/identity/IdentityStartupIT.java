@@ -1,19 +1,13 @@
 package io.huduma.identity;
 
-import io.huduma.testkit.HudumaTestProperties;
 import io.huduma.testkit.ServiceStartupContract;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 /** identity starts on the real infrastructure, registers in Eureka and answers gRPC health through it. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = IdentityTestContext.class)
 class IdentityStartupIT extends ServiceStartupContract {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        HudumaTestProperties.all(registry, "identity");
-    }
 
     IdentityStartupIT() {
         super("identity");
