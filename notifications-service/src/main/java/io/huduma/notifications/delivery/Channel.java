@@ -1,0 +1,7 @@
+package io.huduma.notifications.delivery;
+
+/** How a message reaches its recipient. */
+public enum Channel {
+    SMS,
+    EMAIL
+}

@@ -1,0 +1,132 @@
+package io.huduma.notifications.delivery;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Service;
+
+/**
+ * Sends what is queued: claims due deliveries (several instances share the queue, each claim is a lease),
+ * sends them in parallel through their channel (whose providers pace themselves) and records each outcome.
+ * A commit that queued something wakes it; otherwise it looks every {@code poll-interval}.
+ */
+@Service
+@EnableConfigurationProperties(DeliveryProperties.class)
+class DispatchingMessages implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchingMessages.class);
+
+    private final DeliveryRepository repository;
+    private final Sending sending;
+    private final RecordingOutcomes outcomes;
+    private final DeliveryProperties properties;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private ExecutorService workers;
+    private Thread loop;
+    private volatile boolean running;
+
+    DispatchingMessages(DeliveryRepository repository, Sending sending, RecordingOutcomes outcomes,
+                        DeliveryProperties properties) {
+        this.repository = repository;
+        this.sending = sending;
+        this.outcomes = outcomes;
+        this.properties = properties;
+    }
+
+    /** Something was queued: look now rather than at the next poll. */
+    void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public synchronized void start() {
+        workers = Executors.newFixedThreadPool(properties.workers(), r -> {
+            Thread thread = new Thread(r, "dispatch-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        running = true;
+        loop = new Thread(this::run, "dispatcher");
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        if (loop != null) {
+            loop.interrupt();
+            try {
+                loop.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Delivery> due = repository.claimDue(properties.batchSize(), properties.lease());
+                if (due.isEmpty()) {
+                    wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    wakeUp.drainPermits();
+                    continue;
+                }
+                CompletableFuture.allOf(due.stream()
+                        .map(delivery -> CompletableFuture.runAsync(() -> attempt(delivery), workers))
+                        .toArray(CompletableFuture[]::new)).join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                if (!running) {
+                    return;
+                }
+                // the database unreachable, say: the claimed rows' leases run out and they are taken again
+                log.warn("Dispatching failed: {}", e.toString());
+                sleep();
+            }
+        }
+    }
+
+    private void attempt(Delivery delivery) {
+        try {
+            Sending.Sent sent = sending.send(delivery.channel(), delivery.recipient(), delivery.language(),
+                    delivery.subjectLine(), delivery.body(), delivery.html());
+            outcomes.sent(delivery.id(), sent.provider(), sent.providerMessageId(), sent.delivered());
+        } catch (Sending.NotSent e) {
+            log.info("Attempt {} of delivery {} failed: {}", delivery.attempts() + 1, delivery.id(), e.getMessage());
+            outcomes.attemptFailed(delivery, e.getMessage(), true);
+        } catch (RuntimeException e) {
+            log.warn("Attempt {} of delivery {} failed", delivery.attempts() + 1, delivery.id(), e);
+            outcomes.attemptFailed(delivery, e.toString(), true);
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(properties.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.huduma.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * A private instance of the devstack's SMSC simulator, for a test that stops and restarts the SMSC
+ * (the shared one serves every other test of the build and is never stopped).
+ */
+public final class PrivateSmsc implements AutoCloseable {
+
+    /** A message the private SMSC received. */
+    public record Received(String messageId, String destination, String text, int dataCoding, int parts) {
+    }
+
+    private final SmscSimulator smsc;
+
+    private PrivateSmsc(SmscSimulator smsc) {
+        this.smsc = smsc;
+    }
+
+    /** Starts a simulator on {@code port} (0: any free port). */
+    public static PrivateSmsc start(int port) {
+        try {
+            return new PrivateSmsc(SmscSimulator.start(port));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public int port() {
+        return smsc.port();
+    }
+
+    public List<Received> messages() {
+        return smsc.messages().stream()
+                .map(s -> new Received(s.messageId(), s.destination(), s.text(), s.dataCoding(), s.parts()))
+                .toList();
+    }
+
+    public void rejectNext(int count) {
+        smsc.rejectNext(count);
+    }
+
+    @Override
+    public void close() {
+        try {
+            smsc.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

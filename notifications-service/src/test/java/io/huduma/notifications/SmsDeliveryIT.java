@@ -1,0 +1,143 @@
+package io.huduma.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.huduma.contracts.Topics;
+import io.huduma.contracts.common.v1.EventEnvelope;
+import io.huduma.contracts.notifications.v1.NotificationDelivered;
+import io.huduma.platform.events.EventEnvelopes;
+import io.huduma.testkit.Inbox;
+import org.junit.jupiter.api.Test;
+
+/** Events in, SMS out at the real SMSC simulator (or the HTTP provider): once, in the right language. */
+class SmsDeliveryIT extends NotificationsIT {
+
+    private static final Duration SETTLE = Duration.ofSeconds(3);
+
+    @Test
+    void aSubmittedRequestGivesExactlyOneSwahiliSmsAtTheSmsc() {
+        String phone = aPhone();
+        String tracking = aTrackingNumber();
+        EventEnvelope event = requestSubmitted(aCitizen("sw", phone, ""), tracking);
+
+        Inbox.Sms sms = Inbox.awaitSmsTo(phone);
+
+        assertThat(sms.text()).isEqualTo(
+                "Ombi lako la Usajili wa jina la biashara limepokelewa. Namba ya ufuatiliaji: " + tracking + ".");
+        assertThat(sms.dataCoding()).isZero(); // GSM 03.38
+        assertThat(sms.parts()).isEqualTo(1);
+        assertThat(sms.receiptRequested()).isTrue();
+        assertThat(smsTo(phone, SETTLE)).hasSize(1);
+        Map<String, Object> row = awaitDelivery(event.getId(), "SMS", "DELIVERED");
+        assertThat(row).containsEntry("provider", "smpp").containsEntry("provider_message_id", sms.messageId())
+                .containsEntry("language", "sw").containsEntry("attempts", 1);
+    }
+
+    @Test
+    void anEnglishReaderGetsTheEnglishText() {
+        String phone = aPhone();
+        String tracking = aTrackingNumber();
+        requestSubmitted(aCitizen("en", phone, ""), tracking);
+
+        assertThat(Inbox.awaitSmsTo(phone).text()).isEqualTo(
+                "Your application for Business name registration was received. Tracking number: " + tracking + ".");
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceGivesOneSms() {
+        String phone = aPhone();
+        EventEnvelope event = requestSubmitted(aCitizen("sw", phone, ""), aTrackingNumber());
+        Inbox.awaitSmsTo(phone);
+
+        Events.publish(Topics.REQUESTS, event); // a redelivery, as after a consumer crash
+
+        assertThat(smsTo(phone, Duration.ofSeconds(5))).hasSize(1);
+        assertThat(deliveriesOf(event.getId())).hasSize(1);
+    }
+
+    @Test
+    void needsInfoCarriesTheOfficersVisibleNote() {
+        String phone = aPhone();
+        String tracking = aTrackingNumber();
+        statusChanged(aCitizen("sw", phone, ""), tracking, "IN_REVIEW", "NEEDS_INFO",
+                "Pakia nakala ya cheti cha kuzaliwa.");
+
+        assertThat(Inbox.awaitSmsTo(phone).text()).isEqualTo("Ombi " + tracking
+                + " (Usajili wa jina la biashara) linahitaji taarifa zaidi: Pakia nakala ya cheti cha kuzaliwa. "
+                + "Jibu kupitia Huduma.");
+    }
+
+    @Test
+    void aDecisionSaysWhatHappensNext() {
+        String phone = aPhone();
+        String tracking = aTrackingNumber();
+        statusChanged(aCitizen("en", phone, ""), tracking, "IN_REVIEW", "APPROVED", "");
+
+        assertThat(Inbox.awaitSmsTo(phone).text()).isEqualTo("Application " + tracking
+                + " (Business name registration) was approved. We will tell you when it is completed.");
+    }
+
+    @Test
+    void aDeliveryReceiptMarksTheSmsDeliveredAndPublishesNotificationDelivered() {
+        String phone = aPhone();
+        EventEnvelope event = requestSubmitted(aCitizen("sw", phone, ""), aTrackingNumber());
+        Inbox.awaitSmsTo(phone);
+
+        Map<String, Object> row = awaitDelivery(event.getId(), "SMS", "DELIVERED");
+
+        assertThat(row.get("delivered_at")).isNotNull();
+        String deliveryId = row.get("id").toString();
+        List<EventEnvelope> facts = Events.await(Topics.NOTIFICATION_DELIVERIES, deliveryId, 1,
+                Duration.ofSeconds(20), Duration.ofSeconds(1));
+        assertThat(facts).hasSize(1);
+        NotificationDelivered delivered = EventEnvelopes.unpack(facts.get(0), NotificationDelivered.class);
+        assertThat(delivered.getChannel()).isEqualTo("SMS");
+        assertThat(delivered.getCauseEventId()).isEqualTo(event.getId());
+        assertThat(facts.get(0).getSource()).isEqualTo("notifications-service");
+    }
+
+    @Test
+    void identityHiccupsAreRetriedWithinTheDeadline() {
+        String phone = aPhone();
+        String citizen = aCitizen("sw", phone, "");
+        IDENTITY.failNext(2);
+
+        requestSubmitted(citizen, aTrackingNumber());
+
+        assertThat(Inbox.awaitSmsTo(phone)).isNotNull();
+        assertThat(smsTo(phone, SETTLE)).hasSize(1);
+    }
+
+    @Test
+    void aCitizenWhoOptedOutGetsNoSmsButStillGetsCodes() {
+        String phone = aPhone();
+        String citizen = java.util.UUID.randomUUID().toString();
+        IDENTITY.add(citizen, "Juma", phone, "", "sw", false, false);
+
+        EventEnvelope event = requestSubmitted(citizen, aTrackingNumber());
+
+        assertThat(smsTo(phone, Duration.ofSeconds(6))).isEmpty();
+        assertThat(deliveriesOf(event.getId())).isEmpty();
+        // codes are never opted out of
+        Otp.send(grpcPort(), phone, "482913", "en");
+        assertThat(Inbox.awaitSmsTo(phone).text()).contains("482913");
+    }
+
+    static List<Inbox.Sms> smsTo(String phone, Duration settle) {
+        sleep(settle);
+        return Inbox.sms().stream().filter(s -> phone.equals(s.destination())).toList();
+    }
+
+    static List<Inbox.HttpSms> httpSmsTo(String phone) {
+        return Inbox.httpSms().stream().filter(s -> phone.equals(s.to())).toList();
+    }
+
+    static void sleep(Duration duration) {
+        await().pollDelay(duration).atMost(duration.plusSeconds(1)).until(() -> true);
+    }
+}
