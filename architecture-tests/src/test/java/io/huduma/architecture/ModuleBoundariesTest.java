@@ -42,24 +42,60 @@ class ModuleBoundariesTest {
                     "io.huduma.notifications..", "io.huduma.gateway..", "io.huduma.discovery..");
 
     /**
-     * Packages that hold a feature's real rules: any {@code ..domain..} package, and the
-     * catalogue's form-schema rules. They may read JSON (a form schema is JSON) but know nothing
-     * of Spring, Kafka, gRPC or protobuf.
+     * Packages of pure rules: any {@code ..domain..} package, and the catalogue's form-schema
+     * rules. They may read JSON (a form schema is JSON) but know nothing of Spring at all.
      */
     @ArchTest
-    static final ArchRule domainRulesArePlainJava = noClasses()
+    static final ArchRule pureRulePackagesKnowNoFramework = noClasses()
             .that().resideInAnyPackage("io.huduma..domain..", "io.huduma.catalog.formschema..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "org.springframework..", "org.apache.kafka..", "com.google.protobuf..",
                     "io.huduma.contracts..", "io.grpc..", "jakarta.persistence..", "jakarta.servlet..")
             .because("rules with real logic stay testable without Spring, Kafka or protobuf (conventions.md)");
 
+    /**
+     * In every service, the model types and use cases (everything but the adapters beside them)
+     * import no Spring web, Kafka, gRPC, protobuf, JDBC or HTTP-problem types.
+     */
+    @ArchTest
+    static final ArchRule serviceModelAndUseCasesArePlainJava =
+            ServiceLayers.modelAndUseCasesArePlainJava(ServiceLayers.SERVICE_PACKAGES.toArray(String[]::new));
+
+    /** The devstack starts infrastructure for tests and the local stack; no service's code may use it. */
+    @ArchTest
+    static final ArchRule noServiceCodeUsesTheDevstack = noClasses()
+            .that().resideOutsideOfPackage("io.huduma.devstack..")
+            .should().dependOnClassesThat().resideInAPackage("io.huduma.devstack..");
+
+    /** The platform's packages (web, problem, security, events, grpc...) depend on each other without cycles. */
+    @ArchTest
+    static final ArchRule platformPackagesHaveNoCycles = slices()
+            .matching("io.huduma.platform.(*)..").namingSlices("platform.$1")
+            .should().beFreeOfCycles();
+
+    /** At build level, no service module ships the devstack: at most its tests use it. */
+    @Test
+    void noServiceShipsTheDevstack() throws IOException {
+        Path root = Path.of(System.getProperty("huduma.root", ".."));
+        for (String module : SERVICE_MODULES) {
+            String pom = Files.readString(root.resolve(module).resolve("pom.xml"));
+            for (String dependency : pom.split("<dependency>")) {
+                if (dependency.contains("<artifactId>devstack</artifactId>")) {
+                    assertThat(dependency).as("%s/pom.xml may use devstack in tests only", module)
+                            .contains("<scope>test</scope>");
+                }
+            }
+        }
+    }
+
     /** The same promise at build level: no service module's POM names another service module. */
     @Test
     void noServicePomDependsOnAnotherService() throws IOException {
         Path root = Path.of(System.getProperty("huduma.root", ".."));
         for (String module : SERVICE_MODULES) {
-            String pom = Files.readString(root.resolve(module).resolve("pom.xml"));
+            // an exclusion names a module in order NOT to depend on it
+            String pom = Files.readString(root.resolve(module).resolve("pom.xml"))
+                    .replaceAll("(?s)<exclusions>.*?</exclusions>", "");
             for (String other : SERVICE_MODULES) {
                 if (!other.equals(module)) {
                     assertThat(pom).as("%s/pom.xml must not depend on %s", module, other)

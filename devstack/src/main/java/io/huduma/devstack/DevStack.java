@@ -214,9 +214,12 @@ public final class DevStack {
         log.info("Devstack stopped");
     }
 
-    /** {@code devstack.pid} is this JVM; {@code children.pid} the processes it started (for a forced cleanup). */
+    /**
+     * {@code children.pid}: the processes this JVM started (for a forced cleanup). {@code devstack.pid}
+     * (this JVM) is written by its launcher, {@code ./huduma}, which needs it before this JVM is up;
+     * this JVM only removes it when it stops.
+     */
     private void writePids() throws IOException {
-        writeAtomically(runDir.resolve("devstack.pid"), ProcessHandle.current().pid() + "\n");
         List<Long> children = new ArrayList<>();
         if (keycloak != null) {
             children.addAll(keycloak.pids());

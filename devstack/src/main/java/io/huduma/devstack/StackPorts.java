@@ -12,9 +12,15 @@ import java.util.List;
 record StackPorts(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
                   int smtp, int smpp, int inbox, int eureka) {
 
-    /** The fixed ports of the local stack (README ports table); Eureka runs as its own process there. */
+    /** The fixed ports of the local stack ({@code stack.properties}); Eureka runs as its own process there. */
     static StackPorts local() {
-        return new StackPorts(5433, 9092, 9093, 8180, 9180, 2525, 2775, 8025, 8761);
+        return local(StackFacts.load());
+    }
+
+    static StackPorts local(StackFacts facts) {
+        return new StackPorts(facts.port("postgres"), facts.port("kafka"), facts.port("kafka-controller"),
+                facts.port("keycloak"), facts.port("keycloak-management"), facts.port("smtp"), facts.port("smpp"),
+                facts.port("inbox"), facts.port("discovery"));
     }
 
     /** Free ports picked by the kernel, so a test stack never collides with the local stack. */

@@ -34,7 +34,7 @@ import io.grpc.BindableService;
 public final class GrpcServerSecurityAutoConfiguration {
 
     /** Realm role a caller needs for any gRPC method of the platform. */
-    public static final String REQUIRED_ROLE = "internal-service";
+    public static final String REQUIRED_ROLE = io.huduma.platform.security.Roles.INTERNAL_SERVICE;
 
     /** Methods callable without a token (probes carry none): health checks and server reflection. */
     static final String[] OPEN_METHODS = { "grpc.health.v1.Health/*", "grpc.reflection.v1.ServerReflection/*",
@@ -57,6 +57,12 @@ public final class GrpcServerSecurityAutoConfiguration {
     @GlobalServerInterceptor
     CallerServerInterceptor grpcCallerInterceptor() {
         return new CallerServerInterceptor();
+    }
+
+    /** Domain refusals thrown by a gRPC method answer with their status instead of UNKNOWN. */
+    @Bean
+    DomainExceptionGrpcHandler hudumaDomainExceptionGrpcHandler() {
+        return new DomainExceptionGrpcHandler();
     }
 
     @Bean

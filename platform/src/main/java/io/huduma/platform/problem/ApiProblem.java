@@ -3,6 +3,7 @@ package io.huduma.platform.problem;
 import java.util.List;
 import java.util.Objects;
 
+import io.huduma.platform.domain.DomainException;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -16,8 +17,14 @@ public class ApiProblem extends RuntimeException {
     private final HttpStatus status;
     private final String slug;
     private final transient List<Violation> violations;
+    private final long retryAfterSeconds;
 
     protected ApiProblem(HttpStatus status, String slug, String detail, List<Violation> violations) {
+        this(status, slug, detail, violations, 0);
+    }
+
+    protected ApiProblem(HttpStatus status, String slug, String detail, List<Violation> violations,
+            long retryAfterSeconds) {
         // a client's mistake, not a bug: a stack trace would only cost time
         super(detail, null, false, false);
         this.status = Objects.requireNonNull(status, "status");
@@ -26,6 +33,7 @@ public class ApiProblem extends RuntimeException {
         }
         this.slug = slug;
         this.violations = violations == null ? List.of() : List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** 404: the thing asked for does not exist (or the caller may not know it exists). */
@@ -64,6 +72,38 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", detail, List.of());
     }
 
+    /** 429 with {@code Retry-After}: too many attempts, try again after that many seconds. */
+    public static ApiProblem tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", detail, List.of(),
+                Math.max(1, retryAfterSeconds));
+    }
+
+    /** 503: a dependency is out of reach for now; the caller may retry. */
+    public static ApiProblem serviceUnavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable", detail, List.of());
+    }
+
+    /**
+     * The problem a domain refusal answers with: not found 404, conflict 409, not allowed 403,
+     * invalid 400, unprocessable 422, stale 412, too many 429, unavailable 503.
+     */
+    public static ApiProblem from(DomainException refusal) {
+        List<Violation> violations = refusal.errors().stream()
+                .map(error -> new Violation(error.field(), error.message()))
+                .toList();
+        String detail = refusal.getMessage();
+        return switch (refusal.kind()) {
+            case NOT_FOUND -> notFound(detail);
+            case CONFLICT -> conflict(detail);
+            case NOT_ALLOWED -> forbidden(detail);
+            case INVALID -> badRequest(detail, violations);
+            case UNPROCESSABLE -> unprocessable(detail, violations);
+            case STALE -> preconditionFailed(detail);
+            case TOO_MANY -> tooManyRequests(detail, refusal.retryAfterSeconds());
+            case UNAVAILABLE -> serviceUnavailable(detail);
+        };
+    }
+
     /**
      * Any other status, with a slug of the service's own: the type becomes
      * {@code https://huduma.go.tz/problems/<slug>}.
@@ -86,6 +126,11 @@ public class ApiProblem extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Seconds for a {@code Retry-After} header, 0 for none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /**

@@ -32,7 +32,7 @@ class ProblemErrorController implements ErrorController {
         }
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         Throwable exception = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        ApiProblem apiProblem = Problems.find(exception, ApiProblem.class);
+        ApiProblem apiProblem = Problems.expected(exception);
         ProblemDetail problem;
         if (apiProblem != null) {
             problem = Problems.of(apiProblem, ServletProblems.locale(request));

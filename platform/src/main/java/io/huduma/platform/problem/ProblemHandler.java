@@ -5,7 +5,7 @@ import java.util.Locale;
 
 import io.huduma.platform.correlation.Correlation;
 import io.huduma.platform.problem.ApiProblem.Violation;
-import io.huduma.platform.web.Languages;
+import io.huduma.platform.language.Language;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.slf4j.Logger;
@@ -57,7 +57,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<Object> apiProblem(ApiProblem problem, WebRequest request) {
-        return respond(Problems.of(problem, locale(request)), new HttpHeaders(), request);
+        HttpHeaders headers = new HttpHeaders();
+        if (problem.retryAfterSeconds() > 0) {
+            headers.set(HttpHeaders.RETRY_AFTER, Long.toString(problem.retryAfterSeconds()));
+        }
+        return respond(Problems.of(problem, locale(request)), headers, request);
+    }
+
+    /** A domain's refusal, mapped by its kind (see {@link ApiProblem#from}). */
+    @ExceptionHandler(io.huduma.platform.domain.DomainException.class)
+    ResponseEntity<Object> domainRefusal(io.huduma.platform.domain.DomainException refusal, WebRequest request) {
+        return apiProblem(ApiProblem.from(refusal), request);
     }
 
     @ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
@@ -85,7 +95,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** Anything else is a bug: logged with the correlation id, answered without a trace of the internals. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception exception, WebRequest request) {
-        ApiProblem wrapped = Problems.find(exception, ApiProblem.class);
+        ApiProblem wrapped = Problems.expected(exception);
         if (wrapped != null) {
             return apiProblem(wrapped, request);
         }
@@ -95,7 +105,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        ApiProblem wrapped = Problems.find(exception, ApiProblem.class);
+        ApiProblem wrapped = Problems.expected(exception);
         if (wrapped != null) {
             // e.g. the body-size limit, surfacing through a message converter
             return apiProblem(wrapped, request);
@@ -172,7 +182,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     static Locale locale(WebRequest request) {
-        return Languages.resolve(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Language.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale();
     }
 
     private static HttpServletRequest servlet(WebRequest request) {

@@ -55,12 +55,17 @@ class ProblemWebExceptionHandler implements ErrorWebExceptionHandler, Ordered {
             // e.g. Allow on a 405, Accept on a 415
             response.getHeaders().forEach((name, values) -> exchange.getResponse().getHeaders().put(name, values));
         }
+        ApiProblem expected = Problems.expected(exception);
+        if (expected != null && expected.retryAfterSeconds() > 0) {
+            exchange.getResponse().getHeaders().set(org.springframework.http.HttpHeaders.RETRY_AFTER,
+                    Long.toString(expected.retryAfterSeconds()));
+        }
         return ReactiveProblems.write(exchange, problem);
     }
 
     private ProblemDetail problem(ServerWebExchange exchange, Throwable exception, Locale locale) {
         String path = exchange.getRequest().getPath().value();
-        ApiProblem apiProblem = Problems.find(exception, ApiProblem.class);
+        ApiProblem apiProblem = Problems.expected(exception);
         if (apiProblem != null) {
             return Problems.of(apiProblem, locale);
         }

@@ -128,6 +128,22 @@ public final class Problems {
     }
 
     /**
+     * The problem a failure stands for when it is an expected refusal: an {@link ApiProblem} or a
+     * domain's {@link io.huduma.platform.domain.DomainException} anywhere in the cause chain; null otherwise.
+     */
+    static ApiProblem expected(Throwable throwable) {
+        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ApiProblem problem) {
+                return problem;
+            }
+            if (t instanceof io.huduma.platform.domain.DomainException refusal) {
+                return ApiProblem.from(refusal);
+            }
+        }
+        return null;
+    }
+
+    /**
      * Whether the failure is the identity provider being out of reach (its keys could not be
      * fetched), which is the platform's outage to report as 503, not the caller's fault or a bug.
      */

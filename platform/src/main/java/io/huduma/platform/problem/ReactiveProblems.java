@@ -3,7 +3,7 @@ package io.huduma.platform.problem;
 import java.util.Locale;
 
 import io.huduma.platform.correlation.Correlation;
-import io.huduma.platform.web.Languages;
+import io.huduma.platform.language.Language;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
@@ -22,7 +22,7 @@ public final class ReactiveProblems {
     }
 
     public static Locale locale(ServerWebExchange exchange) {
-        return Languages.resolve(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE));
+        return Language.fromAcceptLanguage(exchange.getRequest().getHeaders().getFirst(HttpHeaders.ACCEPT_LANGUAGE)).locale();
     }
 
     public static String correlationId(ServerWebExchange exchange) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.Locale;
 
 import io.huduma.platform.correlation.Correlation;
-import io.huduma.platform.web.Languages;
+import io.huduma.platform.language.Language;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -21,7 +21,7 @@ public final class ServletProblems {
 
     /** The caller's language for the platform's texts. */
     public static Locale locale(HttpServletRequest request) {
-        return Languages.resolve(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE));
+        return Language.fromAcceptLanguage(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE)).locale();
     }
 
     /** The request's correlation id: set by the correlation filter, still known on an error dispatch. */

@@ -5,12 +5,12 @@ import java.util.List;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -38,19 +38,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableMethodSecurity
 public class HudumaServletSecurityAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean
-    HttpRules httpRules() {
-        return auth -> auth.anyRequest().authenticated();
-    }
-
     /**
      * The catch-all chain, ordered last: a service may still put a chain of its own for a narrower
      * path (a {@code securityMatcher}) in front of it.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain hudumaSecurityFilterChain(HttpSecurity http, HttpRules rules, JwtDecoder jwtDecoder,
+    SecurityFilterChain hudumaSecurityFilterChain(HttpSecurity http, ObjectProvider<HttpRules> rules, JwtDecoder jwtDecoder,
             Environment environment) throws Exception {
         ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
         ProblemAccessDeniedHandler deniedHandler = new ProblemAccessDeniedHandler();
@@ -68,7 +62,9 @@ public class HudumaServletSecurityAutoConfiguration {
                     auth.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
                     auth.requestMatchers(errorPath).permitAll();
                     auth.requestMatchers(open.toArray(String[]::new)).permitAll();
-                    rules.configure(auth);
+                    // each feature's rules, in @Order order, then the service-wide default
+                    rules.orderedStream().forEach(featureRules -> featureRules.configure(auth));
+                    HttpRules.endWithAuthenticated(auth);
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder)

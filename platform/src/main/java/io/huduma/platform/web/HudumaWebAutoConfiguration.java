@@ -1,5 +1,8 @@
 package io.huduma.platform.web;
 
+import java.util.List;
+
+import io.huduma.platform.language.Language;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -8,10 +11,15 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
 
-/** Servlet services: the request body limit and Swahili-first locale resolution. */
+/**
+ * Servlet services: the request body limit, Swahili-first locale resolution, and a
+ * {@link Language} parameter for controller methods.
+ */
 @AutoConfiguration(beforeName = "org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @EnableConfigurationProperties(HudumaWebProperties.class)
@@ -33,8 +41,19 @@ public class HudumaWebAutoConfiguration {
     @ConditionalOnMissingBean(name = DispatcherServlet.LOCALE_RESOLVER_BEAN_NAME)
     LocaleResolver localeResolver() {
         AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
-        resolver.setSupportedLocales(Languages.SUPPORTED);
-        resolver.setDefaultLocale(Languages.SWAHILI);
+        resolver.setSupportedLocales(Language.locales());
+        resolver.setDefaultLocale(Language.SW.locale());
         return resolver;
+    }
+
+    /** Controller methods may declare {@code Language language}: {@code ?lang=}, then {@code Accept-Language}, else Swahili. */
+    @Bean
+    WebMvcConfigurer hudumaLanguageArgument() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new LanguageArgumentResolver());
+            }
+        };
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Locale;
 
-import io.huduma.platform.web.Languages;
+import io.huduma.platform.language.Language;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
@@ -16,8 +16,8 @@ class ProblemsTest {
 
     @Test
     void aProblemHasTheHudumaTypeAndALocalizedTitle() {
-        ProblemDetail sw = Problems.create(HttpStatus.NOT_FOUND, "not-found", null, Languages.SWAHILI, "/x");
-        ProblemDetail en = Problems.create(HttpStatus.NOT_FOUND, "not-found", null, Languages.ENGLISH, "/x");
+        ProblemDetail sw = Problems.create(HttpStatus.NOT_FOUND, "not-found", null, Language.SW.locale(), "/x");
+        ProblemDetail en = Problems.create(HttpStatus.NOT_FOUND, "not-found", null, Language.EN.locale(), "/x");
 
         assertThat(sw.getType()).hasToString("https://huduma.go.tz/problems/not-found");
         assertThat(sw.getTitle()).isEqualTo("Haikupatikana");
@@ -28,9 +28,9 @@ class ProblemsTest {
     @Test
     void aTitleMissingInSwahiliFallsBackToEnglishThenToTheStatus() {
         // "precondition-failed.detail" exists in neither bundle; the title exists in both
-        assertThat(Problems.create(HttpStatus.PRECONDITION_FAILED, "precondition-failed", null, Languages.SWAHILI)
+        assertThat(Problems.create(HttpStatus.PRECONDITION_FAILED, "precondition-failed", null, Language.SW.locale())
                 .getTitle()).isEqualTo("Sharti la awali halijatimizwa");
-        assertThat(Problems.create(HttpStatus.I_AM_A_TEAPOT, "teapot", "short and stout", Languages.SWAHILI)
+        assertThat(Problems.create(HttpStatus.I_AM_A_TEAPOT, "teapot", "short and stout", Language.SW.locale())
                 .getTitle()).isEqualTo("I'm a teapot");
         assertThat(Problems.create(HttpStatus.BAD_GATEWAY, "bad-gateway", null, Locale.GERMAN).getTitle())
                 .isEqualTo("Bad gateway");
@@ -38,13 +38,13 @@ class ProblemsTest {
 
     @Test
     void aDetailNeedingAnArgumentIsLeftOutWithoutOne() {
-        assertThat(Problems.create(HttpStatus.NOT_FOUND, "not-found", null, Languages.ENGLISH).getDetail()).isNull();
+        assertThat(Problems.create(HttpStatus.NOT_FOUND, "not-found", null, Language.EN.locale()).getDetail()).isNull();
     }
 
     @Test
     void apiProblemsCarryTheirViolations() {
         ProblemDetail problem = Problems.of(ApiProblem.badRequest("bad",
-                List.of(new ApiProblem.Violation("/name/sw", "is required"))), Languages.ENGLISH);
+                List.of(new ApiProblem.Violation("/name/sw", "is required"))), Language.EN.locale());
 
         assertThat(problem.getType()).hasToString("https://huduma.go.tz/problems/validation-failed");
         assertThat(problem.getProperties()).containsKey("errors");

@@ -183,6 +183,17 @@ class ProblemMappingTest {
         }
 
         @Test
+        void aDomainRefusalIsMappedByItsKind() throws Exception {
+            isProblem(mvc.perform(get("/test/things/4000").with(citizen())), 400, "validation-failed")
+                    .andExpect(jsonPath("$.errors[0].pointer").value("/phoneNumber"))
+                    .andExpect(jsonPath("$.errors[0].message").value("is not a mobile number"));
+            isProblem(mvc.perform(get("/test/things/4030").with(citizen())), 403, "forbidden")
+                    .andExpect(jsonPath("$.detail").value("Not your agency"));
+            isProblem(mvc.perform(get("/test/things/4290").with(citizen())), 429, "too-many-requests")
+                    .andExpect(header().string(HttpHeaders.RETRY_AFTER, "42"));
+        }
+
+        @Test
         void aDatabaseConstraintIsA409NotA500() throws Exception {
             isProblem(mvc.perform(get("/test/things/23505").with(citizen())), 409, "conflict")
                     .andExpect(jsonPath("$.detail", not(containsString("thing_pk"))));

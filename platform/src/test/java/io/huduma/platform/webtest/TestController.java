@@ -71,6 +71,15 @@ class TestController {
         if (id == 500) {
             throw new IllegalStateException("secret internals: password=hunter2");
         }
+        if (id == 4000) {
+            throw io.huduma.platform.domain.DomainException.invalid("/phoneNumber", "is not a mobile number");
+        }
+        if (id == 4290) {
+            throw io.huduma.platform.domain.DomainException.tooMany("Too many codes for this number", 42);
+        }
+        if (id == 4030) {
+            throw io.huduma.platform.domain.DomainException.notAllowed("Not your agency");
+        }
         return Map.of("id", id);
     }
 

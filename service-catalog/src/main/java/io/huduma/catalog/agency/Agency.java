@@ -9,19 +9,4 @@ public record Agency(String code, LocalizedText name, String contactEmail, Strin
     public boolean isActive() {
         return status == AgencyStatus.ACTIVE;
     }
-
-    public io.huduma.contracts.catalog.v1.Agency toProto() {
-        io.huduma.contracts.catalog.v1.Agency.Builder builder = io.huduma.contracts.catalog.v1.Agency.newBuilder()
-                .setCode(code)
-                .setName(name.toProto())
-                .setStatus(status == AgencyStatus.ACTIVE
-                        ? io.huduma.contracts.catalog.v1.AgencyStatus.AGENCY_STATUS_ACTIVE
-                        : io.huduma.contracts.catalog.v1.AgencyStatus.AGENCY_STATUS_SUSPENDED)
-                .setContactEmail(contactEmail)
-                .setContactPhone(contactPhone);
-        if (website != null) {
-            builder.setWebsite(website);
-        }
-        return builder.build();
-    }
 }

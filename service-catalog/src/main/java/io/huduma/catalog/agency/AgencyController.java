@@ -4,9 +4,10 @@ import java.net.URI;
 import java.util.List;
 
 import io.huduma.catalog.http.PublicCaching;
-import io.huduma.catalog.language.Lang;
+import io.huduma.platform.language.Language;
 import io.huduma.platform.problem.ApiProblem;
 import io.huduma.platform.security.Caller;
+import io.huduma.platform.security.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -36,31 +37,31 @@ class AgencyController {
 
     @GetMapping
     @Operation(summary = "Lists active agencies (anyone); platform administrators also see suspended ones")
-    ResponseEntity<List<AgencyView>> list(Lang lang, Caller caller) {
-        List<AgencyView> agencies = repository.all(caller.hasRole(AgencyAccess.PLATFORM_ADMIN)).stream()
+    ResponseEntity<List<AgencyView>> list(Language lang, Caller caller) {
+        List<AgencyView> agencies = repository.all(caller.hasRole(Roles.PLATFORM_ADMIN)).stream()
                 .map(agency -> AgencyView.of(agency, lang)).toList();
         return caching.ok(agencies, lang, caller);
     }
 
     @GetMapping("/{code}")
     @Operation(summary = "Reads one agency (anyone while active; suspended ones only for platform administrators and the agency's staff)")
-    ResponseEntity<AgencyView> get(@PathVariable String code, Lang lang, Caller caller) {
+    ResponseEntity<AgencyView> get(@PathVariable String code, Language lang, Caller caller) {
         Agency agency = repository.find(code)
-                .filter(found -> found.isActive() || caller.hasRole(AgencyAccess.PLATFORM_ADMIN) || code.equals(caller.agency()))
+                .filter(found -> found.isActive() || caller.hasRole(Roles.PLATFORM_ADMIN) || code.equals(caller.agency()))
                 .orElseThrow(() -> ApiProblem.notFound("No agency has the code '" + code + "'"));
         return caching.ok(AgencyView.of(agency, lang), lang, caller);
     }
 
     @PostMapping
     @Operation(summary = "Creates an agency (platform administrators)")
-    ResponseEntity<AgencyView> create(@Valid @RequestBody AgencyForm form, Lang lang) {
+    ResponseEntity<AgencyView> create(@Valid @RequestBody AgencyForm form, Language lang) {
         Agency agency = managing.create(form);
         return ResponseEntity.created(URI.create("/api/v1/agencies/" + agency.code())).body(AgencyView.of(agency, lang));
     }
 
     @PutMapping("/{code}")
     @Operation(summary = "Replaces an agency's details; status SUSPENDED suspends it (platform administrators)")
-    AgencyView replace(@PathVariable String code, @Valid @RequestBody AgencyForm form, Lang lang) {
+    AgencyView replace(@PathVariable String code, @Valid @RequestBody AgencyForm form, Language lang) {
         return AgencyView.of(managing.replace(code, form), lang);
     }
 }

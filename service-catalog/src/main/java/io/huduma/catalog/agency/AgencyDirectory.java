@@ -3,7 +3,7 @@ package io.huduma.catalog.agency;
 import java.util.List;
 import java.util.Optional;
 
-import io.huduma.platform.problem.ApiProblem;
+import io.huduma.platform.domain.DomainException;
 import org.springframework.stereotype.Component;
 
 /** Read access to agencies for the other features of the catalogue (services, agency APIs, gRPC). */
@@ -22,7 +22,7 @@ public class AgencyDirectory {
 
     /** The agency, or a 404 problem naming the unknown code. */
     public Agency require(String code) {
-        return repository.find(code).orElseThrow(() -> ApiProblem.notFound("No agency has the code '" + code + "'"));
+        return repository.find(code).orElseThrow(() -> DomainException.notFound("No agency has the code '" + code + "'"));
     }
 
     public List<Agency> all() {

@@ -3,10 +3,9 @@ package io.huduma.catalog.agency;
 import java.util.List;
 
 import io.huduma.catalog.contact.PhoneNumber;
-import io.huduma.contracts.Topics;
-import io.huduma.contracts.catalog.v1.AgencyChanged;
-import io.huduma.platform.events.OutboxWriter;
-import io.huduma.platform.problem.ApiProblem;
+import io.huduma.platform.domain.DomainException;
+import io.huduma.platform.domain.DomainException.FieldError;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,27 +15,27 @@ import org.springframework.transaction.annotation.Transactional;
 class ManagingAgencies {
 
     private final AgencyRepository repository;
-    private final OutboxWriter outbox;
+    private final ApplicationEventPublisher events;
 
-    ManagingAgencies(AgencyRepository repository, OutboxWriter outbox) {
+    ManagingAgencies(AgencyRepository repository, ApplicationEventPublisher events) {
         this.repository = repository;
-        this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional
     Agency create(AgencyForm form) {
         if (form.code() == null) {
-            throw ApiProblem.badRequest("An agency needs a code",
-                    List.of(new ApiProblem.Violation("/code", "must not be null")));
+            throw DomainException.invalid("An agency needs a code",
+                    List.of(new FieldError("/code", "must not be null")));
         }
         if (repository.exists(form.code())) {
-            throw ApiProblem.conflict("An agency with the code '" + form.code() + "' already exists");
+            throw DomainException.conflict("An agency with the code '" + form.code() + "' already exists");
         }
         Agency agency = toAgency(form.code(), form, form.status() == null ? AgencyStatus.ACTIVE : form.status());
         try {
             repository.insert(agency);
         } catch (DuplicateKeyException concurrentCreate) {
-            throw ApiProblem.conflict("An agency with the code '" + form.code() + "' already exists");
+            throw DomainException.conflict("An agency with the code '" + form.code() + "' already exists");
         }
         announce(agency);
         return agency;
@@ -46,10 +45,10 @@ class ManagingAgencies {
     @Transactional
     Agency replace(String code, AgencyForm form) {
         if (form.code() != null && !form.code().equals(code)) {
-            throw ApiProblem.badRequest("The code of an agency cannot change",
-                    List.of(new ApiProblem.Violation("/code", "must be '" + code + "' or left out")));
+            throw DomainException.invalid("The code of an agency cannot change",
+                    List.of(new FieldError("/code", "must be '" + code + "' or left out")));
         }
-        Agency current = repository.lock(code).orElseThrow(() -> ApiProblem.notFound("No agency has the code '" + code + "'"));
+        Agency current = repository.lock(code).orElseThrow(() -> DomainException.notFound("No agency has the code '" + code + "'"));
         Agency replaced = toAgency(code, form, form.status() == null ? current.status() : form.status());
         if (replaced.equals(current)) {
             return current;
@@ -65,7 +64,7 @@ class ManagingAgencies {
     }
 
     private void announce(Agency agency) {
-        outbox.append(Topics.CATALOG_AGENCIES, agency.code(), agency.code(),
-                AgencyChanged.newBuilder().setAgency(agency.toProto()).build());
+        // an adapter appends it to the outbox in this transaction
+        events.publishEvent(new AgencyChanged(agency));
     }
 }

@@ -16,26 +16,4 @@ public record AgencyApi(UUID id, String agencyCode, String name, String upstream
     public String publicPath() {
         return "/agencies/" + agencyCode + "/" + name;
     }
-
-    public io.huduma.contracts.catalog.v1.AgencyApi toProto() {
-        return io.huduma.contracts.catalog.v1.AgencyApi.newBuilder()
-                .setId(id.toString())
-                .setAgencyCode(agencyCode)
-                .setName(name)
-                .setUpstream(upstream)
-                .setAccessPolicy(switch (accessPolicy) {
-                    case PUBLIC -> io.huduma.contracts.catalog.v1.AccessPolicy.ACCESS_POLICY_PUBLIC;
-                    case CITIZEN -> io.huduma.contracts.catalog.v1.AccessPolicy.ACCESS_POLICY_CITIZEN;
-                    case AGENCY_STAFF -> io.huduma.contracts.catalog.v1.AccessPolicy.ACCESS_POLICY_AGENCY_STAFF;
-                    case CLIENT_SCOPES -> io.huduma.contracts.catalog.v1.AccessPolicy.ACCESS_POLICY_CLIENT_SCOPES;
-                })
-                .addAllRequiredScopes(requiredScopes)
-                .setRateLimitPerMinute(rateLimitPerMinute)
-                .setTimeoutMillis(timeoutMillis)
-                .setStatus(status == Status.ACTIVE
-                        ? io.huduma.contracts.catalog.v1.AgencyApiStatus.AGENCY_API_STATUS_ACTIVE
-                        : io.huduma.contracts.catalog.v1.AgencyApiStatus.AGENCY_API_STATUS_SUSPENDED)
-                .setPublicPath(publicPath())
-                .build();
-    }
 }

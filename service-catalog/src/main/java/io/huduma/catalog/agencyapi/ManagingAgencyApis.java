@@ -5,11 +5,10 @@ import java.util.UUID;
 
 import io.huduma.catalog.agency.AgencyAccess;
 import io.huduma.catalog.agency.AgencyDirectory;
-import io.huduma.contracts.Topics;
-import io.huduma.contracts.catalog.v1.AgencyApiChanged;
-import io.huduma.platform.events.OutboxWriter;
-import io.huduma.platform.problem.ApiProblem;
+import io.huduma.platform.domain.DomainException;
+import io.huduma.platform.domain.DomainException.FieldError;
 import io.huduma.platform.security.Caller;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,14 +20,14 @@ class ManagingAgencyApis {
     private final AgencyApiRepository repository;
     private final AgencyDirectory agencies;
     private final UpstreamPolicy upstreams;
-    private final OutboxWriter outbox;
+    private final ApplicationEventPublisher events;
 
     ManagingAgencyApis(AgencyApiRepository repository, AgencyDirectory agencies, UpstreamProperties upstreamProperties,
-                       OutboxWriter outbox) {
+                       ApplicationEventPublisher events) {
         this.repository = repository;
         this.agencies = agencies;
         this.upstreams = UpstreamPolicy.of(upstreamProperties);
-        this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional
@@ -36,7 +35,7 @@ class ManagingAgencyApis {
         AgencyAccess.requireAdminOf(caller, agencyCode);
         agencies.require(agencyCode);
         if (form.name() == null) {
-            throw ApiProblem.badRequest("An agency API needs a name", List.of(new ApiProblem.Violation("/name", "must not be null")));
+            throw DomainException.invalid("An agency API needs a name", List.of(new FieldError("/name", "must not be null")));
         }
         AgencyApi api = toApi(UUID.randomUUID(), agencyCode, form.name(), form,
                 form.status() == null ? AgencyApi.Status.ACTIVE : form.status());
@@ -48,7 +47,7 @@ class ManagingAgencyApis {
         } catch (DuplicateKeyException concurrentCreate) {
             throw nameConflict(agencyCode, form.name());
         }
-        announce(AgencyApiChanged.Change.CHANGE_UPSERTED, api);
+        announce(AgencyApiChanged.Change.UPSERTED, api);
         return api;
     }
 
@@ -56,8 +55,8 @@ class ManagingAgencyApis {
     AgencyApi replace(Caller caller, String agencyCode, String name, AgencyApiForm form) {
         AgencyAccess.requireAdminOf(caller, agencyCode);
         if (form.name() != null && !form.name().equals(name)) {
-            throw ApiProblem.badRequest("The name of an agency API cannot change",
-                    List.of(new ApiProblem.Violation("/name", "must be '" + name + "' or left out")));
+            throw DomainException.invalid("The name of an agency API cannot change",
+                    List.of(new FieldError("/name", "must be '" + name + "' or left out")));
         }
         AgencyApi current = repository.lock(agencyCode, name).orElseThrow(() -> notFound(agencyCode, name));
         AgencyApi replaced = toApi(current.id(), agencyCode, name, form, form.status() == null ? current.status() : form.status());
@@ -65,7 +64,7 @@ class ManagingAgencyApis {
             return current;
         }
         repository.update(replaced);
-        announce(AgencyApiChanged.Change.CHANGE_UPSERTED, replaced);
+        announce(AgencyApiChanged.Change.UPSERTED, replaced);
         return replaced;
     }
 
@@ -74,16 +73,16 @@ class ManagingAgencyApis {
         AgencyAccess.requireAdminOf(caller, agencyCode);
         AgencyApi current = repository.lock(agencyCode, name).orElseThrow(() -> notFound(agencyCode, name));
         repository.delete(current.id());
-        announce(AgencyApiChanged.Change.CHANGE_REMOVED, current);
+        announce(AgencyApiChanged.Change.REMOVED, current);
     }
 
     private AgencyApi toApi(UUID id, String agencyCode, String name, AgencyApiForm form, AgencyApi.Status status) {
         upstreams.refusal(form.upstream()).ifPresent(reason -> {
-            throw ApiProblem.badRequest("The upstream is not allowed", List.of(new ApiProblem.Violation("/upstream", reason)));
+            throw DomainException.invalid("The upstream is not allowed", List.of(new FieldError("/upstream", reason)));
         });
         List<String> scopes = form.requiredScopes() == null ? List.of() : List.copyOf(form.requiredScopes());
         if (form.accessPolicy() == AgencyApi.AccessPolicy.CLIENT_SCOPES && scopes.isEmpty()) {
-            throw ApiProblem.badRequest("Scopes are missing", List.of(new ApiProblem.Violation("/requiredScopes",
+            throw DomainException.invalid("Scopes are missing", List.of(new FieldError("/requiredScopes",
                     "must name at least one scope when accessPolicy is CLIENT_SCOPES")));
         }
         return new AgencyApi(id, agencyCode, name, form.upstream().trim(), form.accessPolicy(), scopes,
@@ -91,15 +90,15 @@ class ManagingAgencyApis {
     }
 
     private void announce(AgencyApiChanged.Change change, AgencyApi api) {
-        outbox.append(Topics.CATALOG_AGENCY_APIS, api.id().toString(), api.agencyCode(),
-                AgencyApiChanged.newBuilder().setChange(change).setApi(api.toProto()).build());
+        // an adapter appends it to the outbox in this transaction
+        events.publishEvent(new AgencyApiChanged(change, api));
     }
 
-    static ApiProblem notFound(String agencyCode, String name) {
-        return ApiProblem.notFound("Agency '" + agencyCode + "' has no API named '" + name + "'");
+    static DomainException notFound(String agencyCode, String name) {
+        return DomainException.notFound("Agency '" + agencyCode + "' has no API named '" + name + "'");
     }
 
-    private static ApiProblem nameConflict(String agencyCode, String name) {
-        return ApiProblem.conflict("Agency '" + agencyCode + "' already has an API named '" + name + "'");
+    private static DomainException nameConflict(String agencyCode, String name) {
+        return DomainException.conflict("Agency '" + agencyCode + "' already has an API named '" + name + "'");
     }
 }

@@ -5,7 +5,8 @@ import java.util.List;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
-import io.huduma.platform.problem.ApiProblem;
+import io.huduma.platform.domain.DomainException;
+import io.huduma.platform.domain.DomainException.FieldError;
 
 /** A phone number in E.164 form; numbers without a country code are read as Tanzanian (+255). */
 public record PhoneNumber(String e164) {
@@ -16,10 +17,10 @@ public record PhoneNumber(String e164) {
     /**
      * Parses what a person typed ("0754 123 456", "+255754123456"...).
      *
-     * @param pointer where the number sits in the request body, for the error
-     * @throws ApiProblem 400 naming {@code pointer} when it is not a valid number
+     * @param field where the number sits in the input (a JSON pointer such as {@code /contactPhone}), for the error
+     * @throws DomainException invalid, naming {@code pointer} when it is not a valid number
      */
-    public static PhoneNumber parse(String raw, String pointer) {
+    public static PhoneNumber parse(String raw, String field) {
         try {
             Phonenumber.PhoneNumber number = PHONES.parse(raw, DEFAULT_REGION);
             if (PHONES.isValidNumber(number)) {
@@ -28,7 +29,7 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException notANumber) {
             // reported below like any other invalid number
         }
-        throw ApiProblem.badRequest("Invalid phone number",
-                List.of(new ApiProblem.Violation(pointer, "is not a valid phone number (e.g. +255 22 211 1111)")));
+        throw DomainException.invalid("Invalid phone number",
+                List.of(new FieldError(field, "is not a valid phone number (e.g. +255 22 211 1111)")));
     }
 }

@@ -5,13 +5,9 @@ import java.util.UUID;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.huduma.catalog.agency.AgencyDirectory;
-import io.huduma.catalog.agencyapi.AgencyApi;
 import io.huduma.catalog.agencyapi.AgencyApiRegistry;
-import io.huduma.catalog.service.Channel;
+import io.huduma.catalog.proto.CatalogProtos;
 import io.huduma.catalog.service.PublishedServices;
-import io.huduma.catalog.service.ServiceContent;
-import io.huduma.catalog.service.ServiceStatus;
-import io.huduma.catalog.service.ServiceVersion;
 import io.huduma.contracts.catalog.v1.CatalogServiceGrpc;
 import io.huduma.contracts.catalog.v1.GetAgencyRequest;
 import io.huduma.contracts.catalog.v1.GetAgencyResponse;
@@ -57,7 +53,7 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
         }
         services.find(id, request.getVersion()).ifPresentOrElse(
                 version -> {
-                    response.onNext(GetServiceVersionResponse.newBuilder().setService(toProto(version)).build());
+                    response.onNext(GetServiceVersionResponse.newBuilder().setService(CatalogProtos.serviceVersion(version, json)).build());
                     response.onCompleted();
                 },
                 () -> response.onError(Status.NOT_FOUND.withDescription(request.getVersion() == 0
@@ -69,7 +65,7 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
     public void getAgency(GetAgencyRequest request, StreamObserver<GetAgencyResponse> response) {
         agencies.find(request.getCode()).ifPresentOrElse(
                 agency -> {
-                    response.onNext(GetAgencyResponse.newBuilder().setAgency(agency.toProto()).build());
+                    response.onNext(GetAgencyResponse.newBuilder().setAgency(CatalogProtos.agency(agency)).build());
                     response.onCompleted();
                 },
                 () -> response.onError(Status.NOT_FOUND.withDescription("no agency has the code '" + request.getCode() + "'")
@@ -79,31 +75,8 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
     @Override
     public void listAgencyApis(ListAgencyApisRequest request, StreamObserver<ListAgencyApisResponse> response) {
         response.onNext(ListAgencyApisResponse.newBuilder()
-                .addAllApis(agencyApis.all().stream().map(AgencyApi::toProto).toList())
+                .addAllApis(agencyApis.all().stream().map(CatalogProtos::agencyApi).toList())
                 .build());
         response.onCompleted();
-    }
-
-    private io.huduma.contracts.catalog.v1.ServiceVersion toProto(ServiceVersion version) {
-        ServiceContent content = version.content();
-        io.huduma.contracts.catalog.v1.ServiceVersion.Builder builder = io.huduma.contracts.catalog.v1.ServiceVersion.newBuilder()
-                .setServiceId(version.serviceId().toString())
-                .setVersion(version.version())
-                .setAgencyCode(version.agencyCode())
-                .setSlug(version.slug())
-                .setName(content.name().toProto())
-                .setSlaWorkingDays(content.slaWorkingDays())
-                .setCategory(content.category())
-                .setStatus(version.serviceStatus() == ServiceStatus.RETIRED
-                        ? io.huduma.contracts.catalog.v1.ServiceStatus.SERVICE_STATUS_RETIRED
-                        : io.huduma.contracts.catalog.v1.ServiceStatus.SERVICE_STATUS_PUBLISHED);
-        if (content.formSchema() != null) {
-            builder.setFormSchemaJson(json.writeValueAsString(content.formSchema()));
-        }
-        if (content.fee() != null) {
-            builder.setFee(content.fee().toProto());
-        }
-        content.channels().stream().sorted().map(Channel::toProto).forEach(builder::addChannels);
-        return builder.build();
     }
 }

@@ -1,6 +1,6 @@
 package io.huduma.catalog.http;
 
-import io.huduma.catalog.language.Lang;
+import io.huduma.platform.language.Language;
 import io.huduma.platform.security.Caller;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -21,7 +21,7 @@ public class PublicCaching {
     }
 
     /** A 200 response for a public read, in the given language. */
-    public <T> ResponseEntity<T> ok(T body, Lang lang, Caller caller) {
+    public <T> ResponseEntity<T> ok(T body, Language lang, Caller caller) {
         // an answer to a signed-in caller may include what only they see: keep it out of shared caches
         CacheControl cacheControl = CacheControl.maxAge(properties.publicCacheMaxAge());
         cacheControl = caller == null || caller.isAnonymous() ? cacheControl.cachePublic() : cacheControl.cachePrivate();

@@ -1,14 +1,17 @@
 package io.huduma.catalog.search;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+
 
 import io.huduma.catalog.agency.AgencyDirectory;
 import io.huduma.catalog.http.PublicCaching;
-import io.huduma.catalog.language.Lang;
+import io.huduma.catalog.service.Channel;
+import io.huduma.platform.language.Language;
 import io.huduma.platform.problem.ApiProblem;
 import io.huduma.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,13 +28,12 @@ import tools.jackson.databind.JsonNode;
 class SearchController {
 
     static final int MAX_PAGE_SIZE = 50;
-    private static final Set<String> CHANNELS = Set.of("web", "mobile", "sms", "ussd");
 
-    private final ServiceSearch search;
+    private final ServiceSearchRepository search;
     private final AgencyDirectory agencies;
     private final PublicCaching caching;
 
-    SearchController(ServiceSearch search, AgencyDirectory agencies, PublicCaching caching) {
+    SearchController(ServiceSearchRepository search, AgencyDirectory agencies, PublicCaching caching) {
         this.search = search;
         this.agencies = agencies;
         this.caching = caching;
@@ -57,7 +59,7 @@ class SearchController {
             @Parameter(description = "web, mobile, sms or ussd") @RequestParam(required = false) String channel,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size,
-            Lang lang, Caller caller) {
+            Language lang, Caller caller) {
         List<ApiProblem.Violation> violations = new ArrayList<>();
         if (page < 0 || page > 10_000) {
             violations.add(new ApiProblem.Violation("page", "must be between 0 and 10000"));
@@ -66,8 +68,9 @@ class SearchController {
             violations.add(new ApiProblem.Violation("size", "must be between 1 and " + MAX_PAGE_SIZE));
         }
         String channelFilter = blankToNull(channel);
-        if (channelFilter != null && !CHANNELS.contains(channelFilter.toLowerCase(Locale.ROOT))) {
-            violations.add(new ApiProblem.Violation("channel", "must be one of web, mobile, sms, ussd"));
+        if (channelFilter != null && Arrays.stream(Channel.values()).noneMatch(known -> known.json().equalsIgnoreCase(channelFilter))) {
+            violations.add(new ApiProblem.Violation("channel", "must be one of " + Arrays.stream(Channel.values())
+                    .map(Channel::json).collect(Collectors.joining(", "))));
         }
         String agencyFilter = blankToNull(agency);
         if (agencyFilter != null && agencies.find(agencyFilter).isEmpty()) {
@@ -80,7 +83,7 @@ class SearchController {
             throw ApiProblem.badRequest("Invalid search parameters", violations);
         }
         SearchQuery query = SearchQuery.parse(q);
-        ServiceSearch.Page found = search.search(new ServiceSearch.Criteria(query, agencyFilter, blankToNull(category),
+        ServiceSearchRepository.Page found = search.search(new ServiceSearchRepository.Criteria(query, agencyFilter, blankToNull(category),
                 channelFilter == null ? null : channelFilter.toLowerCase(Locale.ROOT), lang, page, size));
         List<Item> items = found.hits().stream().map(hit -> new Item(hit.id(), hit.version(), hit.agencyCode(),
                 hit.agencyName().in(lang), hit.slug(), hit.name().in(lang), hit.description().in(lang), hit.category(),

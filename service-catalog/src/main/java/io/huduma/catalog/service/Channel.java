@@ -16,13 +16,4 @@ public enum Channel {
     static Channel fromJson(String value) {
         return valueOf(value.toUpperCase(java.util.Locale.ROOT));
     }
-
-    public io.huduma.contracts.common.v1.Channel toProto() {
-        return switch (this) {
-            case WEB -> io.huduma.contracts.common.v1.Channel.CHANNEL_WEB;
-            case MOBILE -> io.huduma.contracts.common.v1.Channel.CHANNEL_MOBILE;
-            case SMS -> io.huduma.contracts.common.v1.Channel.CHANNEL_SMS;
-            case USSD -> io.huduma.contracts.common.v1.Channel.CHANNEL_USSD;
-        };
-    }
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 
-import io.huduma.catalog.agency.AgencyAccess;
 import io.huduma.platform.security.Caller;
+import io.huduma.platform.security.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -52,7 +52,7 @@ class DemoServices implements ApplicationRunner {
                     continue;
                 }
                 // the seed acts as the agency's administrator: the same checks and events as through the API
-                Caller admin = new Caller("demo-seed", Set.of(AgencyAccess.AGENCY_ADMIN), agency);
+                Caller admin = new Caller("demo-seed", Set.of(Roles.AGENCY_ADMIN), agency);
                 PublicService service = drafting.create(admin, agency, content);
                 publishing.publish(admin, service.id());
                 published++;

@@ -8,7 +8,8 @@ import io.huduma.catalog.agency.AgencyAccess;
 import io.huduma.catalog.agency.AgencyDirectory;
 import io.huduma.catalog.contact.PhoneNumber;
 import io.huduma.catalog.formschema.FormSchemaRules;
-import io.huduma.platform.problem.ApiProblem;
+import io.huduma.platform.domain.DomainException;
+import io.huduma.platform.domain.DomainException.FieldError;
 import io.huduma.platform.security.Caller;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -39,8 +40,8 @@ class DraftingServices {
         AgencyAccess.requireAdminOf(caller, agencyCode);
         agencies.require(agencyCode);
         if (content.slug() == null) {
-            throw ApiProblem.badRequest("A new service needs a slug",
-                    List.of(new ApiProblem.Violation("/slug", "must not be null")));
+            throw DomainException.invalid("A new service needs a slug",
+                    List.of(new FieldError("/slug", "must not be null")));
         }
         ServiceContent draft = checked(content, content.slug());
         if (repository.slugTaken(agencyCode, draft.slug())) {
@@ -61,28 +62,28 @@ class DraftingServices {
         PublicService service = repository.lock(id).orElseThrow(() -> notFound(id));
         AgencyAccess.requireAdminOf(caller, service.agencyCode());
         if (service.status() == ServiceStatus.RETIRED) {
-            throw ApiProblem.conflict("Service " + id + " is retired; it can no longer be edited");
+            throw DomainException.conflict("Service " + id + " is retired; it can no longer be edited");
         }
         if (content.slug() != null && !content.slug().equals(service.slug())) {
-            throw ApiProblem.badRequest("The slug of a service cannot change",
-                    List.of(new ApiProblem.Violation("/slug", "must be '" + service.slug() + "' or left out")));
+            throw DomainException.invalid("The slug of a service cannot change",
+                    List.of(new FieldError("/slug", "must be '" + service.slug() + "' or left out")));
         }
         repository.saveDraft(id, checked(content, service.slug()), caller.subject());
         return repository.find(id).orElseThrow();
     }
 
     private ServiceContent checked(ServiceContent content, String slug) {
-        List<ApiProblem.Violation> violations = new ArrayList<>();
+        List<FieldError> violations = new ArrayList<>();
         if (content.formSchema() != null && !content.formSchema().isNull()) {
             if (!content.formSchema().isObject()) {
-                violations.add(new ApiProblem.Violation("/formSchema", "must be a JSON object"));
+                violations.add(new FieldError("/formSchema", "must be a JSON object"));
             } else if (json.writeValueAsBytes(content.formSchema()).length > formSchemaRules.limits().maxBytes()) {
-                violations.add(new ApiProblem.Violation("/formSchema",
+                violations.add(new FieldError("/formSchema",
                         "is larger than " + formSchemaRules.limits().maxBytes() + " bytes"));
             }
         }
         if (!violations.isEmpty()) {
-            throw ApiProblem.badRequest("The draft is not valid", violations);
+            throw DomainException.invalid("The draft is not valid", violations);
         }
         ContactPoint contact = content.contact();
         if (contact != null && contact.phone() != null && !contact.phone().isBlank()) {
@@ -92,11 +93,11 @@ class DraftingServices {
         return content.with(slug, contact);
     }
 
-    private static ApiProblem slugConflict(String agencyCode, String slug) {
-        return ApiProblem.conflict("Agency '" + agencyCode + "' already has a service with the slug '" + slug + "'");
+    private static DomainException slugConflict(String agencyCode, String slug) {
+        return DomainException.conflict("Agency '" + agencyCode + "' already has a service with the slug '" + slug + "'");
     }
 
-    static ApiProblem notFound(UUID id) {
-        return ApiProblem.notFound("No service has the id " + id);
+    static DomainException notFound(UUID id) {
+        return DomainException.notFound("No service has the id " + id);
     }
 }

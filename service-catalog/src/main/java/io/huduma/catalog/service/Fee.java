@@ -7,8 +7,4 @@ import jakarta.validation.constraints.PositiveOrZero;
 /** The fee of a service in minor units of Tanzanian shillings (TZS has no minor unit in use: 1 = 1 TZS). */
 public record Fee(@NotNull @PositiveOrZero Long amountMinor,
                   @NotNull @Pattern(regexp = "TZS", message = "must be TZS") String currency) {
-
-    public io.huduma.contracts.common.v1.Money toProto() {
-        return io.huduma.contracts.common.v1.Money.newBuilder().setAmountMinor(amountMinor).setCurrency(currency).build();
-    }
 }

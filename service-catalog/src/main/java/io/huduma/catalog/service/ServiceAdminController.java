@@ -7,8 +7,8 @@ import java.util.UUID;
 import io.huduma.catalog.agency.Agency;
 import io.huduma.catalog.agency.AgencyAccess;
 import io.huduma.catalog.agency.AgencyDirectory;
-import io.huduma.catalog.language.Lang;
 import io.huduma.catalog.language.LocalizedText;
+import io.huduma.platform.language.Language;
 import io.huduma.platform.problem.ApiProblem;
 import io.huduma.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
@@ -74,7 +74,7 @@ class ServiceAdminController {
 
     @PostMapping("/api/v1/services/{id}/publication")
     @Operation(summary = "Publishes the pending draft as the next version (administrators of the agency)")
-    ResponseEntity<ServiceVersionView> publish(@PathVariable UUID id, Lang lang, Caller caller) {
+    ResponseEntity<ServiceVersionView> publish(@PathVariable UUID id, Language lang, Caller caller) {
         ServiceVersion version = publishing.publish(caller, id);
         return ResponseEntity.created(URI.create("/api/v1/services/" + id + "/versions/" + version.version()))
                 .body(view(version, lang));
@@ -82,7 +82,7 @@ class ServiceAdminController {
 
     @PostMapping("/api/v1/services/{id}/retirement")
     @Operation(summary = "Retires a published service: no new applications, versions stay readable (administrators of the agency)")
-    ServiceVersionView retire(@PathVariable UUID id, Lang lang, Caller caller) {
+    ServiceVersionView retire(@PathVariable UUID id, Language lang, Caller caller) {
         return view(publishing.retire(caller, id), lang);
     }
 
@@ -90,7 +90,7 @@ class ServiceAdminController {
         return repository.findLatest(service.id()).map(version -> version.content().name()).orElse(null);
     }
 
-    private ServiceVersionView view(ServiceVersion version, Lang lang) {
+    private ServiceVersionView view(ServiceVersion version, Language lang) {
         String agencyName = agencies.find(version.agencyCode()).map(Agency::name).map(name -> name.in(lang)).orElse(null);
         return ServiceVersionView.of(version, agencyName, lang);
     }

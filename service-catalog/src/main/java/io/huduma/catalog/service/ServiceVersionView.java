@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import io.huduma.catalog.language.Lang;
 import tools.jackson.databind.JsonNode;
+import io.huduma.platform.language.Language;
 
 /**
  * A published version as citizens read it: texts in their language (Swahili first, English as
@@ -21,7 +21,7 @@ record ServiceVersionView(UUID id, int version, int latestVersion, ServiceStatus
     record ContactView(String email, String phone, String office) {
     }
 
-    static ServiceVersionView of(ServiceVersion version, String agencyName, Lang lang) {
+    static ServiceVersionView of(ServiceVersion version, String agencyName, Language lang) {
         ServiceContent content = version.content();
         ContactPoint contact = content.contact();
         return new ServiceVersionView(version.serviceId(), version.version(), version.latestVersion(),

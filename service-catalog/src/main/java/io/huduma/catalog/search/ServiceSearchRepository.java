@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.huduma.catalog.language.Lang;
 import io.huduma.catalog.language.LocalizedText;
+import io.huduma.platform.language.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.JsonNode;
@@ -25,18 +25,18 @@ import tools.jackson.databind.json.JsonMapper;
  * in a description, and a near-miss spelling of a name still ranks that service first.
  */
 @Repository
-class ServiceSearch {
+class ServiceSearchRepository {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
-    ServiceSearch(JdbcClient jdbc, JsonMapper json) {
+    ServiceSearchRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     /** The filters and page; {@code query} is null for "everything", listed by name. */
-    record Criteria(SearchQuery query, String agency, String category, String channel, Lang lang, int page, int size) {
+    record Criteria(SearchQuery query, String agency, String category, String channel, Language lang, int page, int size) {
     }
 
     /** One service in a result list, with both languages so the caller picks one. */
@@ -86,7 +86,7 @@ class ServiceSearch {
             params.put("channel", criteria.channel());
         }
         long total = jdbc.sql("SELECT count(*) " + from).params(params).query(Long.class).single();
-        String nameColumn = criteria.lang() == Lang.EN ? "v.name_en" : "v.name_sw";
+        String nameColumn = criteria.lang() == Language.EN ? "v.name_en" : "v.name_sw";
         // the id breaks ties, so pages never overlap or skip when scores or names are equal
         String page = """
                 SELECT s.id, v.version, s.agency_code, a.name_sw AS agency_name_sw, a.name_en AS agency_name_en, s.slug,
