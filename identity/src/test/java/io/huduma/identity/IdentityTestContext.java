@@ -25,6 +25,7 @@ class IdentityTestContext implements ApplicationContextInitializer<ConfigurableA
         properties.put("huduma.identity.keycloak.password-iterations", "1000");
         properties.put("huduma.identity.codes.pepper", "test-pepper-0123456789");
         properties.put("huduma.identity.codes.per-address-per-hour", "5");
+        properties.put("huduma.identity.purge-interval", "2s");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("identity-test", properties));
     }
 }
