@@ -2,6 +2,7 @@ package io.huduma.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
 import java.util.Map;
 
 import io.huduma.testkit.Tokens;
@@ -46,7 +47,7 @@ class AccessIT extends CatalogIT {
 
     @Test
     void officersReadTheirAgencysDraftsButChangeNothing() {
-        Http.Response draft = http().get("/api/v1/services/" + brelaService + "/draft", token(OFFICER_BRELA));
+        JsonHttp.Response draft = http().get("/api/v1/services/" + brelaService + "/draft", token(OFFICER_BRELA));
         assertThat(draft.status()).isEqualTo(200);
         assertThat(draft.body().path("draft").path("name").path("sw").asString()).isEqualTo("Huduma ya Ruhusa Rasimu");
         assertThat(http().get("/api/v1/agencies/brela/services", token(OFFICER_BRELA)).body().valueStream()
@@ -97,7 +98,7 @@ class AccessIT extends CatalogIT {
     @Test
     void tamperedAndForeignTokensAreRejectedEvenOnPublicReads() {
         String tampered = Tokens.tamperSignature(token(ADMIN_BRELA));
-        Http.Response write = http().post("/api/v1/agencies/brela/services", tampered, aDraft(unique("tampered"), "X", "X"));
+        JsonHttp.Response write = http().post("/api/v1/agencies/brela/services", tampered, aDraft(unique("tampered"), "X", "X"));
         assertThat(write.status()).isEqualTo(401);
         assertThat(write.contentType()).contains("application/problem+json");
         assertThat(http().get("/api/v1/services?q=maji", tampered).status()).isEqualTo(401);
@@ -122,7 +123,7 @@ class AccessIT extends CatalogIT {
     }
 
     static ObjectNode anAgency(String code) {
-        ObjectNode agency = Http.JSON.createObjectNode();
+        ObjectNode agency = JsonHttp.JSON.createObjectNode();
         if (code != null) {
             agency.put("code", code);
         }

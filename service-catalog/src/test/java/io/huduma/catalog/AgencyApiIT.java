@@ -2,6 +2,8 @@ package io.huduma.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.TopicEvents;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,7 +24,7 @@ import tools.jackson.databind.node.ObjectNode;
 class AgencyApiIT extends CatalogIT {
 
     static ObjectNode anApi(String name, String upstream) {
-        ObjectNode api = Http.JSON.createObjectNode();
+        ObjectNode api = JsonHttp.JSON.createObjectNode();
         if (name != null) {
             api.put("name", name);
         }
@@ -36,15 +38,15 @@ class AgencyApiIT extends CatalogIT {
     @Test
     void registeringChangingAndRemovingAnApiIsAnnouncedAndListedForTheGateway() throws Exception {
         String name = unique("search");
-        Http.Response created = http().post("/api/v1/agencies/brela/apis", token(ADMIN_BRELA), anApi(name, "lb://brela-search"));
+        JsonHttp.Response created = http().post("/api/v1/agencies/brela/apis", token(ADMIN_BRELA), anApi(name, "lb://brela-search"));
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().path("publicPath").asString()).isEqualTo("/agencies/brela/" + name);
         String id = created.body().path("id").asString();
 
         ObjectNode suspended = anApi(null, "https://gateway.brela.example/search").put("status", "SUSPENDED")
                 .put("accessPolicy", "CLIENT_SCOPES");
-        suspended.set("requiredScopes", Http.JSON.createArrayNode().add("brela.search"));
-        Http.Response changed = http().put("/api/v1/agencies/brela/apis/" + name, token(ADMIN_BRELA), suspended);
+        suspended.set("requiredScopes", JsonHttp.JSON.createArrayNode().add("brela.search"));
+        JsonHttp.Response changed = http().put("/api/v1/agencies/brela/apis/" + name, token(ADMIN_BRELA), suspended);
         assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
         assertThat(changed.body().path("status").asString()).isEqualTo("SUSPENDED");
 
@@ -60,7 +62,7 @@ class AgencyApiIT extends CatalogIT {
         assertThat(http().delete("/api/v1/agencies/brela/apis/" + name, token(ADMIN_BRELA)).status()).isEqualTo(204);
         assertThat(http().get("/api/v1/agencies/brela/apis/" + name, token(ADMIN_BRELA)).status()).isEqualTo(404);
 
-        List<EventEnvelope> events = Events.await(Topics.CATALOG_AGENCY_APIS, id, 3, Duration.ofSeconds(30), Duration.ofSeconds(2));
+        List<EventEnvelope> events = TopicEvents.await(Topics.CATALOG_AGENCY_APIS, id, 3, Duration.ofSeconds(30), Duration.ofSeconds(2));
         assertThat(events).hasSize(3);
         List<AgencyApiChanged> changes = events.stream().map(e -> unpack(e, AgencyApiChanged.class)).toList();
         assertThat(changes).extracting(AgencyApiChanged::getChange).containsExactly(
@@ -82,7 +84,7 @@ class AgencyApiIT extends CatalogIT {
             "file:///etc/passwd"})
     void upstreamsThatCouldReachInsideThePlatformAreRefused(String upstream) {
         String name = unique("bad");
-        Http.Response refused = http().post("/api/v1/agencies/brela/apis", token(ADMIN_BRELA), anApi(name, upstream));
+        JsonHttp.Response refused = http().post("/api/v1/agencies/brela/apis", token(ADMIN_BRELA), anApi(name, upstream));
         assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
         assertThat(refused.contentType()).contains("application/problem+json");
         assertThat(pointers(refused)).containsExactly("/upstream");
@@ -114,7 +116,7 @@ class AgencyApiIT extends CatalogIT {
         assertThat(http().put("/api/v1/agencies/" + code, token(PLATFORM_ADMIN), renamed).status())
                 .as("an unchanged replacement is no change").isEqualTo(200);
 
-        List<EventEnvelope> events = Events.await(Topics.CATALOG_AGENCIES, code, 2, Duration.ofSeconds(30), Duration.ofSeconds(3));
+        List<EventEnvelope> events = TopicEvents.await(Topics.CATALOG_AGENCIES, code, 2, Duration.ofSeconds(30), Duration.ofSeconds(3));
         assertThat(events).hasSize(2);
         AgencyChanged last = unpack(events.get(1), AgencyChanged.class);
         assertThat(last.getAgency().getName().getEn()).isEqualTo("New Agency");

@@ -2,6 +2,8 @@ package io.huduma.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.TopicEvents;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
@@ -13,7 +15,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** Bad input gets a 4xx problem naming what is wrong, and nothing is half-saved. */
 class BadInputIT extends CatalogIT {
 
-    private static void assertProblem(Http.Response response, int status) {
+    private static void assertProblem(JsonHttp.Response response, int status) {
         assertThat(response.status()).as(response.toString()).isEqualTo(status);
         assertThat(response.contentType()).contains("application/problem+json");
         assertThat(response.body().path("status").asInt()).isEqualTo(status);
@@ -28,13 +30,13 @@ class BadInputIT extends CatalogIT {
     @Test
     void anInvalidFormSchemaIsRefusedAtPublicationWithThePointersAtFault() {
         ObjectNode draft = aDraft(unique("bad-schema"), "Fomu Mbovu", "Broken Form");
-        draft.set("formSchema", Http.JSON.readTree("""
+        draft.set("formSchema", JsonHttp.JSON.readTree("""
                 {"type":"object","required":["age","ghost"],"properties":{
                   "age":{"type":"integer","minimum":120,"maximum":18,"x-label":{"sw":"Umri"}},
                   "photo":{"type":"string","contentEncoding":"base64","x-label":{"sw":"Picha","en":"Photo"}}}}"""));
         String id = createDraft(ADMIN_BRELA, "brela", draft);
 
-        Http.Response refused = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
+        JsonHttp.Response refused = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
 
         assertProblem(refused, 422);
         assertThat(pointers(refused)).contains(
@@ -44,19 +46,19 @@ class BadInputIT extends CatalogIT {
         assertThat(http().get("/api/v1/services/" + id).status()).isEqualTo(404);
 
         // once labelled and consistent, the same draft publishes
-        draft.set("formSchema", Http.JSON.readTree("""
+        draft.set("formSchema", JsonHttp.JSON.readTree("""
                 {"type":"object","required":["age","ghost"],"properties":{
                   "age":{"type":"integer","minimum":18,"maximum":120,"x-label":{"sw":"Umri","en":"Age"}}}}"""));
         draft.remove("slug");
         http().put("/api/v1/services/" + id + "/draft", token(ADMIN_BRELA), draft);
-        Http.Response stillWrong = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
+        JsonHttp.Response stillWrong = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
         assertProblem(stillWrong, 422);
         assertThat(pointers(stillWrong)).containsExactly("/formSchema/required/1");
 
-        ((ObjectNode) draft.get("formSchema")).set("required", Http.JSON.createArrayNode().add("age"));
+        ((ObjectNode) draft.get("formSchema")).set("required", JsonHttp.JSON.createArrayNode().add("age"));
         http().put("/api/v1/services/" + id + "/draft", token(ADMIN_BRELA), draft);
         assertThat(http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null).status()).isEqualTo(201);
-        assertThat(Events.await(Topics.CATALOG_SERVICES, id, 1, Duration.ofSeconds(30), Duration.ofSeconds(2)))
+        assertThat(TopicEvents.await(Topics.CATALOG_SERVICES, id, 1, Duration.ofSeconds(30), Duration.ofSeconds(2)))
                 .as("one event for the one successful publication").hasSize(1);
     }
 
@@ -64,7 +66,7 @@ class BadInputIT extends CatalogIT {
     void aDuplicateSlugIsAConflict() {
         String slug = unique("twice");
         createDraft(ADMIN_BRELA, "brela", aDraft(slug, "Mara Mbili", "Twice"));
-        Http.Response again = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), aDraft(slug, "Tena", "Again"));
+        JsonHttp.Response again = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), aDraft(slug, "Tena", "Again"));
         assertProblem(again, 409);
         assertThat(jdbc.sql("SELECT count(*) FROM services WHERE slug = ?").param(slug).query(Integer.class).single()).isEqualTo(1);
         // another agency may use the same slug
@@ -89,18 +91,18 @@ class BadInputIT extends CatalogIT {
         draft.remove("name");
         draft.put("slaWorkingDays", 0);
         ((ObjectNode) draft.get("contact")).put("phone", "12");
-        Http.Response invalid = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
+        JsonHttp.Response invalid = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
         assertProblem(invalid, 400);
         assertThat(pointers(invalid)).contains("/name", "/slaWorkingDays");
 
         ObjectNode badPhone = aDraft(unique("phone"), "Simu", "Phone");
         ((ObjectNode) badPhone.get("contact")).put("phone", "12");
-        Http.Response phone = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), badPhone);
+        JsonHttp.Response phone = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), badPhone);
         assertProblem(phone, 400);
         assertThat(pointers(phone)).containsExactly("/contact/phone");
 
         ObjectNode badAgency = AccessIT.anAgency(unique("ag")).put("contactPhone", "not a phone");
-        Http.Response agency = http().post("/api/v1/agencies", token(PLATFORM_ADMIN), badAgency);
+        JsonHttp.Response agency = http().post("/api/v1/agencies", token(PLATFORM_ADMIN), badAgency);
         assertProblem(agency, 400);
         assertThat(pointers(agency)).containsExactly("/contactPhone");
         assertThat(http().get("/api/v1/agencies/" + badAgency.path("code").asString(), token(PLATFORM_ADMIN)).status())
@@ -111,10 +113,10 @@ class BadInputIT extends CatalogIT {
 
     @Test
     void malformedJsonIsABadRequest() {
-        Http.Response response = http().sendRaw("POST", "/api/v1/agencies/brela/services", token(ADMIN_BRELA),
+        JsonHttp.Response response = http().sendRaw("POST", "/api/v1/agencies/brela/services", token(ADMIN_BRELA),
                 "application/json", "{\"slug\": \"half\", \"name\": {".getBytes(StandardCharsets.UTF_8));
         assertProblem(response, 400);
-        Http.Response wrongType = http().sendRaw("POST", "/api/v1/agencies/brela/services", token(ADMIN_BRELA),
+        JsonHttp.Response wrongType = http().sendRaw("POST", "/api/v1/agencies/brela/services", token(ADMIN_BRELA),
                 "text/plain", "hello".getBytes(StandardCharsets.UTF_8));
         assertProblem(wrongType, 415);
     }
@@ -123,7 +125,7 @@ class BadInputIT extends CatalogIT {
     void anOversizeBodyIsRefusedWith413() {
         ObjectNode draft = aDraft(unique("huge"), "Kubwa", "Huge");
         draft.set("description", label("x".repeat(150_000), "y".repeat(150_000)));
-        Http.Response response = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
+        JsonHttp.Response response = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
         assertProblem(response, 413);
         assertThat(jdbc.sql("SELECT count(*) FROM services WHERE slug LIKE 'huge-%'").query(Integer.class).single()).isZero();
     }
@@ -132,7 +134,7 @@ class BadInputIT extends CatalogIT {
     void anOversizeFormSchemaIsRefusedWhenTheDraftIsSaved() {
         ObjectNode draft = aDraft(unique("big-form"), "Fomu Kubwa", "Big Form");
         ((ObjectNode) draft.get("formSchema")).put("description", "z".repeat(40_000));
-        Http.Response response = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
+        JsonHttp.Response response = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
         assertProblem(response, 400);
         assertThat(pointers(response)).containsExactly("/formSchema");
     }

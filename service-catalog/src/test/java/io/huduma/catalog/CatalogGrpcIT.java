@@ -3,6 +3,7 @@ package io.huduma.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huduma.testkit.JsonHttp;
 import java.time.Duration;
 
 import io.grpc.Status;
@@ -47,7 +48,7 @@ class CatalogGrpcIT extends CatalogIT {
         assertThat(latest.getStatus()).isEqualTo(ServiceStatus.SERVICE_STATUS_PUBLISHED);
         assertThat(latest.getFee().getAmountMinor()).isEqualTo(5000);
         assertThat(latest.getChannelsList()).containsExactly(Channel.CHANNEL_WEB, Channel.CHANNEL_SMS);
-        JsonNode schema = Http.JSON.readTree(latest.getFormSchemaJson());
+        JsonNode schema = JsonHttp.JSON.readTree(latest.getFormSchemaJson());
         assertThat(schema.at("/properties/fullName/x-label/en").asString()).isEqualTo("Full name");
 
         ServiceVersion first = stub.getServiceVersion(GetServiceVersionRequest.newBuilder().setServiceId(id).setVersion(1).build())

@@ -1,5 +1,6 @@
 package io.huduma.catalog;
 
+import io.huduma.testkit.JsonHttp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -59,8 +60,8 @@ abstract class CatalogIT {
     @Autowired
     JdbcClient jdbc;
 
-    Http http() {
-        return new Http(port);
+    JsonHttp http() {
+        return new JsonHttp(port);
     }
 
     /** A real token of a demo user, fetched from Keycloak and reused for a minute. */
@@ -112,12 +113,12 @@ abstract class CatalogIT {
     // ---- test data builders --------------------------------------------------------------------
 
     static ObjectNode label(String sw, String en) {
-        return Http.JSON.createObjectNode().put("sw", sw).put("en", en);
+        return JsonHttp.JSON.createObjectNode().put("sw", sw).put("en", en);
     }
 
     /** A valid, publishable draft with the given slug and names. */
     static ObjectNode aDraft(String slug, String nameSw, String nameEn) {
-        ObjectNode draft = Http.JSON.createObjectNode();
+        ObjectNode draft = JsonHttp.JSON.createObjectNode();
         if (slug != null) {
             draft.put("slug", slug);
         }
@@ -125,22 +126,22 @@ abstract class CatalogIT {
         draft.set("description", label("Maelezo ya huduma ya majaribio " + nameSw, "Description of the trial service " + nameEn));
         draft.put("category", "testing");
         draft.set("eligibility", label("Wote", "Everyone"));
-        draft.set("requiredDocuments", Http.JSON.createArrayNode().add(label("Kitambulisho", "Identity document")));
-        draft.set("formSchema", Http.JSON.readTree("""
+        draft.set("requiredDocuments", JsonHttp.JSON.createArrayNode().add(label("Kitambulisho", "Identity document")));
+        draft.set("formSchema", JsonHttp.JSON.readTree("""
                 {"type":"object","required":["fullName"],"properties":{
                   "fullName":{"type":"string","maxLength":120,"x-label":{"sw":"Jina kamili","en":"Full name"}},
                   "visitDate":{"type":"string","format":"date","x-label":{"sw":"Tarehe","en":"Date"}}}}"""));
-        draft.set("fee", Http.JSON.createObjectNode().put("amountMinor", 5000).put("currency", "TZS"));
+        draft.set("fee", JsonHttp.JSON.createObjectNode().put("amountMinor", 5000).put("currency", "TZS"));
         draft.put("slaWorkingDays", 5);
-        draft.set("channels", Http.JSON.createArrayNode().add("web").add("sms"));
-        ObjectNode contact = Http.JSON.createObjectNode().put("email", "huduma@example.go.tz").put("phone", "0754 123 456");
+        draft.set("channels", JsonHttp.JSON.createArrayNode().add("web").add("sms"));
+        ObjectNode contact = JsonHttp.JSON.createObjectNode().put("email", "huduma@example.go.tz").put("phone", "0754 123 456");
         draft.set("contact", contact);
         return draft;
     }
 
     /** Creates a draft as {@code admin} in {@code agency} and returns the new service id. */
     String createDraft(String admin, String agency, ObjectNode draft) {
-        Http.Response created = http().post("/api/v1/agencies/" + agency + "/services", token(admin), draft);
+        JsonHttp.Response created = http().post("/api/v1/agencies/" + agency + "/services", token(admin), draft);
         if (created.status() != 201) {
             throw new AssertionError("draft not created: " + created);
         }
@@ -150,14 +151,14 @@ abstract class CatalogIT {
     /** Creates and publishes a service; returns its id. */
     String publishedService(String admin, String agency, String slug, String nameSw, String nameEn) {
         String id = createDraft(admin, agency, aDraft(slug, nameSw, nameEn));
-        Http.Response published = http().post("/api/v1/services/" + id + "/publication", token(admin), null);
+        JsonHttp.Response published = http().post("/api/v1/services/" + id + "/publication", token(admin), null);
         if (published.status() != 201) {
             throw new AssertionError("not published: " + published);
         }
         return id;
     }
 
-    static List<String> pointers(Http.Response response) {
+    static List<String> pointers(JsonHttp.Response response) {
         return response.body().path("errors").valueStream().map(e -> e.path("pointer").asString()).toList();
     }
 }

@@ -2,6 +2,7 @@ package io.huduma.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -108,14 +109,14 @@ class SearchIT extends CatalogIT {
         assertThat(sw.path("items").get(0).path("name").asString()).isEqualTo("Maombi ya Pasipoti");
         assertThat(sw.path("language").asString()).isEqualTo("sw");
 
-        Http.Response en = http().get(query, null, Map.of("Accept-Language", "en-GB,en;q=0.9"));
+        JsonHttp.Response en = http().get(query, null, Map.of("Accept-Language", "en-GB,en;q=0.9"));
         assertThat(en.body().path("items").get(0).path("name").asString()).isEqualTo("Passport Application");
         assertThat(en.header("Content-Language")).contains("en");
         assertThat(en.header("Vary").orElse("")).contains("Accept-Language");
 
-        Http.Response explicit = http().get(query + "&lang=sw", null, Map.of("Accept-Language", "en"));
+        JsonHttp.Response explicit = http().get(query + "&lang=sw", null, Map.of("Accept-Language", "en"));
         assertThat(explicit.body().path("items").get(0).path("name").asString()).as("?lang= wins").isEqualTo("Maombi ya Pasipoti");
-        Http.Response french = http().get(query, null, Map.of("Accept-Language", "fr"));
+        JsonHttp.Response french = http().get(query, null, Map.of("Accept-Language", "fr"));
         assertThat(french.body().path("language").asString()).as("unsupported falls back to Swahili").isEqualTo("sw");
     }
 
@@ -123,16 +124,16 @@ class SearchIT extends CatalogIT {
     void unchangedReadsAnswer304ToTheirETag() {
         String id = http().get("/api/v1/services?q=cheti%20cha%20kuzaliwa").body().path("items").get(0).path("id").asString();
         for (String path : List.of("/api/v1/services/" + id, "/api/v1/services?q=maji", "/api/v1/agencies/rita")) {
-            Http.Response first = http().get(path);
+            JsonHttp.Response first = http().get(path);
             assertThat(first.status()).isEqualTo(200);
             String etag = first.header("ETag").orElseThrow(() -> new AssertionError("no ETag on " + path));
             assertThat(first.header("Cache-Control").orElse("")).contains("max-age=60").contains("public");
 
-            Http.Response again = http().get(path, null, Map.of("If-None-Match", etag));
+            JsonHttp.Response again = http().get(path, null, Map.of("If-None-Match", etag));
             assertThat(again.status()).as(path).isEqualTo(304);
             assertThat(again.raw().body()).isEmpty();
 
-            Http.Response english = http().get(path, null, Map.of("If-None-Match", etag, "Accept-Language", "en"));
+            JsonHttp.Response english = http().get(path, null, Map.of("If-None-Match", etag, "Accept-Language", "en"));
             assertThat(english.status()).as("another language is another representation").isEqualTo(200);
         }
     }
@@ -145,14 +146,14 @@ class SearchIT extends CatalogIT {
         http().put("/api/v1/services/" + id + "/draft", token(ADMIN_BRELA), aDraft(null, "Huduma ya Lebo Mpya", "Tag Trial New"));
         http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
 
-        Http.Response after = http().get(path, null, Map.of("If-None-Match", before));
+        JsonHttp.Response after = http().get(path, null, Map.of("If-None-Match", before));
         assertThat(after.status()).isEqualTo(200);
         assertThat(after.body().path("version").asInt()).isEqualTo(2);
     }
 
     @Test
     void badSearchParametersAreProblems() {
-        Http.Response response = http().get("/api/v1/services?size=500&channel=fax&agency=nowhere");
+        JsonHttp.Response response = http().get("/api/v1/services?size=500&channel=fax&agency=nowhere");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).contains("application/problem+json");
         assertThat(pointers(response)).containsExactlyInAnyOrder("size", "channel", "agency");

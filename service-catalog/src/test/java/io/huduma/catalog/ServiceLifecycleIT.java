@@ -2,6 +2,8 @@ package io.huduma.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.TopicEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +31,7 @@ class ServiceLifecycleIT extends CatalogIT {
         assertThat(http().get("/api/v1/services/" + id + "/draft", token(OFFICER_BRELA)).body().path("status").asString())
                 .isEqualTo("DRAFT");
 
-        Http.Response v1 = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
+        JsonHttp.Response v1 = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
         assertThat(v1.status()).isEqualTo(201);
         assertThat(v1.header("Location")).contains("/api/v1/services/" + id + "/versions/1");
         assertThat(v1.body().path("version").asInt()).isEqualTo(1);
@@ -39,22 +41,22 @@ class ServiceLifecycleIT extends CatalogIT {
         // editing a published service makes a new draft; the public still sees version 1
         ObjectNode edit = aDraft(null, "Huduma ya Mzunguko Toleo la Pili", "Lifecycle Trial Second Edition");
         edit.put("slaWorkingDays", 9);
-        Http.Response edited = http().put("/api/v1/services/" + id + "/draft", token(ADMIN_BRELA), edit);
+        JsonHttp.Response edited = http().put("/api/v1/services/" + id + "/draft", token(ADMIN_BRELA), edit);
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.body().path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(edited.body().path("hasDraft").asBoolean()).isTrue();
         assertThat(http().get("/api/v1/services/" + id + "?lang=en").body().path("name").asString()).isEqualTo("Lifecycle Trial");
 
-        Http.Response v2 = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
+        JsonHttp.Response v2 = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
         assertThat(v2.status()).isEqualTo(201);
         assertThat(v2.body().path("version").asInt()).isEqualTo(2);
 
-        Http.Response latest = http().get("/api/v1/services/" + id + "?lang=en");
+        JsonHttp.Response latest = http().get("/api/v1/services/" + id + "?lang=en");
         assertThat(latest.body().path("version").asInt()).isEqualTo(2);
         assertThat(latest.body().path("name").asString()).isEqualTo("Lifecycle Trial Second Edition");
         assertThat(latest.body().path("slaWorkingDays").asInt()).isEqualTo(9);
         assertThat(latest.body().path("contact").path("phone").asString()).as("phone stored as E.164").isEqualTo("+255754123456");
-        Http.Response first = http().get("/api/v1/services/" + id + "/versions/1?lang=en");
+        JsonHttp.Response first = http().get("/api/v1/services/" + id + "/versions/1?lang=en");
         assertThat(first.body().path("name").asString()).as("version 1 is immutable").isEqualTo("Lifecycle Trial");
         assertThat(first.body().path("slaWorkingDays").asInt()).isEqualTo(5);
         assertThat(http().get("/api/v1/services/" + id + "/versions").body().size()).isEqualTo(2);
@@ -62,7 +64,7 @@ class ServiceLifecycleIT extends CatalogIT {
         // publishing with no pending draft is a conflict, not a new version
         assertThat(http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null).status()).isEqualTo(409);
 
-        Http.Response retired = http().post("/api/v1/services/" + id + "/retirement", token(ADMIN_BRELA), null);
+        JsonHttp.Response retired = http().post("/api/v1/services/" + id + "/retirement", token(ADMIN_BRELA), null);
         assertThat(retired.status()).isEqualTo(200);
         assertThat(retired.body().path("status").asString()).isEqualTo("RETIRED");
         assertThat(http().get("/api/v1/services/" + id).body().path("status").asString()).isEqualTo("RETIRED");
@@ -78,7 +80,7 @@ class ServiceLifecycleIT extends CatalogIT {
         assertThat(grpc.getVersion()).isEqualTo(2);
         assertThat(grpc.getStatus()).isEqualTo(ServiceStatus.SERVICE_STATUS_RETIRED);
 
-        List<EventEnvelope> events = Events.await(Topics.CATALOG_SERVICES, id, 3, Duration.ofSeconds(30), Duration.ofSeconds(3));
+        List<EventEnvelope> events = TopicEvents.await(Topics.CATALOG_SERVICES, id, 3, Duration.ofSeconds(30), Duration.ofSeconds(3));
         assertThat(events).extracting(EventEnvelope::getType).containsExactly(
                 "huduma.catalog.v1.ServicePublished", "huduma.catalog.v1.ServicePublished", "huduma.catalog.v1.ServiceRetired");
         assertThat(events).allSatisfy(event -> {
@@ -107,7 +109,7 @@ class ServiceLifecycleIT extends CatalogIT {
         jdbc.sql("CREATE TRIGGER refuse_probe BEFORE UPDATE ON services FOR EACH ROW WHEN (NEW.slug = '" + slug
                 + "' AND NEW.status = 'PUBLISHED') EXECUTE FUNCTION refuse_probe()").update();
         try {
-            Http.Response failed = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
+            JsonHttp.Response failed = http().post("/api/v1/services/" + id + "/publication", token(ADMIN_BRELA), null);
             assertThat(failed.status()).isEqualTo(500);
             assertThat(failed.contentType()).contains("application/problem+json");
         } finally {
@@ -120,7 +122,7 @@ class ServiceLifecycleIT extends CatalogIT {
 
         // a later publication reaches the broker, so the relay has run past where the failed one would be
         String marker = publishedService(ADMIN_BRELA, "brela", unique("marker"), "Alama", "Marker");
-        assertThat(Events.await(Topics.CATALOG_SERVICES, marker, 1, Duration.ofSeconds(30), Duration.ZERO)).hasSize(1);
-        assertThat(Events.await(Topics.CATALOG_SERVICES, id, 1, Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
+        assertThat(TopicEvents.await(Topics.CATALOG_SERVICES, marker, 1, Duration.ofSeconds(30), Duration.ZERO)).hasSize(1);
+        assertThat(TopicEvents.await(Topics.CATALOG_SERVICES, id, 1, Duration.ofSeconds(3), Duration.ZERO)).isEmpty();
     }
 }
