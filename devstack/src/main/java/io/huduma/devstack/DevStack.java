@@ -54,6 +54,7 @@ public final class DevStack {
     private final JsonMapper json = JsonMapper.builder().build();
     private volatile KeycloakServer keycloak;
     private volatile PostgresServer postgres;
+    private volatile RedisServer redis;
     /** PostgreSQL is a child process: a stop during start must wait for it to be known before closing. */
     private volatile CompletableFuture<PostgresServer> postgresStarting;
 
@@ -123,6 +124,8 @@ public final class DevStack {
         SmscSimulator smsc = started(SmscSimulator.start(ports.smpp()));
         HttpSmsProvider provider = new HttpSmsProvider(json);
         InboxApi inbox = started(InboxApi.start(ports.inbox(), mail, smsc, provider, json));
+        // the gateway's shared rate limiter; without the Debian package the gateway falls back to memory
+        redis = RedisServer.executable().map(this::startRedis).orElse(null);
 
         postgres = join(pg);
         writePids();
@@ -150,6 +153,10 @@ public final class DevStack {
         env.put("HUDUMA_SMPP_HOST", "127.0.0.1");
         env.put("HUDUMA_SMPP_PORT", String.valueOf(smsc.port()));
         env.put("HUDUMA_INBOX_URL", "http://127.0.0.1:" + inbox.port());
+        if (redis != null) {
+            env.put("HUDUMA_REDIS_HOST", redis.host());
+            env.put("HUDUMA_REDIS_PORT", String.valueOf(redis.port()));
+        }
         env.put("HUDUMA_DEVSTACK_PID", String.valueOf(ProcessHandle.current().pid()));
         writeAtomically(runDir.resolve("infra.env"), "# Written by the Huduma devstack (" + env.get("HUDUMA_MODE")
                 + " mode) at " + Instant.now() + "; removed when it stops.\n"
@@ -166,6 +173,15 @@ public final class DevStack {
                     mode == Mode.LOCAL ? LOCAL_DATABASES : List.of()));
         } catch (Exception e) {
             throw new IllegalStateException("PostgreSQL did not start", e);
+        }
+    }
+
+    private RedisServer startRedis(Path executable) {
+        try {
+            return started(RedisServer.start(executable, mode == Mode.LOCAL ? RedisServer.LOCAL_PORT : 0,
+                    logDir.resolve("redis.log")));
+        } catch (Exception e) {
+            throw new IllegalStateException("Redis did not start", e);
         }
     }
 
@@ -226,6 +242,9 @@ public final class DevStack {
         }
         if (postgres != null) {
             postgres.pid().ifPresent(children::add);
+        }
+        if (redis != null) {
+            children.add(redis.pid());
         }
         writeAtomically(runDir.resolve("children.pid"),
                 children.stream().map(String::valueOf).collect(Collectors.joining("\n", "", "\n")));

@@ -87,6 +87,17 @@ public final class Infra {
         return Integer.parseInt(require("HUDUMA_SMPP_PORT"));
     }
 
+    /** Host of the devstack's {@code redis-server} (the gateway's shared rate limiter), or null when none runs. */
+    public static String redisHost() {
+        return get("HUDUMA_REDIS_HOST");
+    }
+
+    /** Port of the devstack's {@code redis-server}, or 0 when none runs. */
+    public static int redisPort() {
+        String port = get("HUDUMA_REDIS_PORT");
+        return port == null || port.isBlank() ? 0 : Integer.parseInt(port);
+    }
+
     /** Base URL of the devstack's inbox HTTP API (mailbox, SMSC inbox, HTTP SMS provider). */
     public static String inboxUrl() {
         return require("HUDUMA_INBOX_URL");
