@@ -1,22 +1,22 @@
 package io.huduma.catalog.search;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import static io.huduma.catalog.search.SearchParameters.blankToNull;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
-
-import io.huduma.catalog.agency.AgencyDirectory;
 import io.huduma.catalog.http.PublicCaching;
-import io.huduma.catalog.service.Channel;
+import io.huduma.catalog.search.SearchParameters.KnownAgency;
+import io.huduma.catalog.search.SearchParameters.KnownChannel;
 import io.huduma.platform.language.Language;
-import io.huduma.platform.problem.ApiProblem;
 import io.huduma.platform.security.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -30,12 +30,10 @@ class SearchController {
     static final int MAX_PAGE_SIZE = 50;
 
     private final ServiceSearchRepository search;
-    private final AgencyDirectory agencies;
     private final PublicCaching caching;
 
-    SearchController(ServiceSearchRepository search, AgencyDirectory agencies, PublicCaching caching) {
+    SearchController(ServiceSearchRepository search, PublicCaching caching) {
         this.search = search;
-        this.agencies = agencies;
         this.caching = caching;
     }
 
@@ -53,35 +51,18 @@ class SearchController {
             description = "Full-text search over names and descriptions in Swahili and English, with prefixes and typo "
                     + "tolerance; best matches first, or by name without q. Texts in the language of ?lang= or Accept-Language.")
     ResponseEntity<ResultPage> search(
-            @Parameter(description = "words to search for") @RequestParam(required = false) String q,
-            @Parameter(description = "agency code") @RequestParam(required = false) String agency,
+            @Parameter(description = "words to search for") @RequestParam(required = false)
+            @Size(max = 200, message = "must be at most 200 characters") String q,
+            @Parameter(description = "agency code") @RequestParam(required = false) @KnownAgency String agency,
             @RequestParam(required = false) String category,
-            @Parameter(description = "web, mobile, sms or ussd") @RequestParam(required = false) String channel,
-            @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size,
+            @Parameter(description = "web, mobile, sms or ussd") @RequestParam(required = false) @KnownChannel String channel,
+            @RequestParam(defaultValue = "0") @Min(value = 0, message = "must be between 0 and 10000")
+            @Max(value = 10_000, message = "must be between 0 and 10000") int page,
+            @RequestParam(defaultValue = "20") @Min(value = 1, message = "must be between 1 and " + MAX_PAGE_SIZE)
+            @Max(value = MAX_PAGE_SIZE, message = "must be between 1 and " + MAX_PAGE_SIZE) int size,
             Language lang, Caller caller) {
-        List<ApiProblem.Violation> violations = new ArrayList<>();
-        if (page < 0 || page > 10_000) {
-            violations.add(new ApiProblem.Violation("page", "must be between 0 and 10000"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            violations.add(new ApiProblem.Violation("size", "must be between 1 and " + MAX_PAGE_SIZE));
-        }
-        String channelFilter = blankToNull(channel);
-        if (channelFilter != null && Arrays.stream(Channel.values()).noneMatch(known -> known.json().equalsIgnoreCase(channelFilter))) {
-            violations.add(new ApiProblem.Violation("channel", "must be one of " + Arrays.stream(Channel.values())
-                    .map(Channel::json).collect(Collectors.joining(", "))));
-        }
         String agencyFilter = blankToNull(agency);
-        if (agencyFilter != null && agencies.find(agencyFilter).isEmpty()) {
-            violations.add(new ApiProblem.Violation("agency", "no agency has the code '" + agencyFilter + "'"));
-        }
-        if (q != null && q.length() > 200) {
-            violations.add(new ApiProblem.Violation("q", "must be at most 200 characters"));
-        }
-        if (!violations.isEmpty()) {
-            throw ApiProblem.badRequest("Invalid search parameters", violations);
-        }
+        String channelFilter = blankToNull(channel);
         SearchQuery query = SearchQuery.parse(q);
         ServiceSearchRepository.Page found = search.search(new ServiceSearchRepository.Criteria(query, agencyFilter, blankToNull(category),
                 channelFilter == null ? null : channelFilter.toLowerCase(Locale.ROOT), lang, page, size));
@@ -92,9 +73,5 @@ class SearchController {
         long totalPages = (found.total() + size - 1) / size;
         return caching.ok(new ResultPage(items, page, size, found.total(), totalPages,
                 query == null ? null : query.text(), lang.tag()), lang, caller);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
     }
 }
