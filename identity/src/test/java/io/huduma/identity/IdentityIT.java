@@ -112,6 +112,11 @@ abstract class IdentityIT {
         return subject;
     }
 
+    /** Moves the codes sent to {@code phone} a minute into the past, as if the caller had waited. */
+    void waitAMinuteFor(String phone) {
+        jdbc.sql("UPDATE code_sends SET sent_at = sent_at - interval '61 seconds' WHERE phone = ?").param(phone).update();
+    }
+
     static String tokenOf(String username, String password) {
         return Tokens.forUserWithPassword(username, password);
     }

@@ -26,6 +26,8 @@ class IdentityTestContext implements ApplicationContextInitializer<ConfigurableA
         properties.put("huduma.identity.codes.pepper", "test-pepper-0123456789");
         properties.put("huduma.identity.codes.per-address-per-hour", "5");
         properties.put("huduma.identity.purge-interval", "2s");
+        // the shared 2-core machine is slow under a full build: a first call also fetches a service token
+        properties.put("huduma.identity.send-otp-deadline", "30s");
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("identity-test", properties));
     }
 }

@@ -9,6 +9,7 @@ import io.huduma.contracts.notifications.v1.SendOtpRequest;
 import io.huduma.platform.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.grpc.client.GrpcChannelFactory;
 import org.springframework.stereotype.Component;
 
@@ -17,18 +18,19 @@ import org.springframework.stereotype.Component;
 class NotificationsClient implements OtpSender {
 
     private static final Logger log = LoggerFactory.getLogger(NotificationsClient.class);
-    private static final Duration DEADLINE = Duration.ofSeconds(5);
-
     private final NotificationsServiceGrpc.NotificationsServiceBlockingStub stub;
+    private final Duration deadline;
 
-    NotificationsClient(GrpcChannelFactory channels) {
+    NotificationsClient(GrpcChannelFactory channels,
+                        @Value("${huduma.identity.send-otp-deadline:10s}") Duration deadline) {
         this.stub = NotificationsServiceGrpc.newBlockingStub(channels.createChannel("notifications-service"));
+        this.deadline = deadline;
     }
 
     @Override
     public void send(String phone, String code, Purpose purpose, String language, int validMinutes) {
         try {
-            stub.withDeadlineAfter(DEADLINE).sendOtp(SendOtpRequest.newBuilder()
+            stub.withDeadlineAfter(deadline).sendOtp(SendOtpRequest.newBuilder()
                     .setDestination(phone)
                     .setCode(code)
                     .setPurpose(purpose.label())
