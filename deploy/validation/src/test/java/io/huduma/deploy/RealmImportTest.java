@@ -1,0 +1,54 @@
+package io.huduma.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** The KeycloakRealmImport is the realm of deploy/keycloak, with secrets from the cluster and no people. */
+class RealmImportTest {
+
+    @Test
+    void theCommittedImportIsGeneratedFromTheRealm() throws IOException {
+        if (Boolean.getBoolean("huduma.realm.regenerate")) {
+            RealmImportGenerator.write();
+        }
+        assertThat(Repo.read(RealmImportGenerator.OUTPUT))
+                .as("deploy/k8s/components/keycloak/realm-import.yaml is stale: the realm changed. Regenerate it with "
+                        + "./mvnw -B -o -pl deploy/validation test -Dtest=RealmImportTest -Dhuduma.realm.regenerate=true")
+                .isEqualTo(RealmImportGenerator.generate());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void itCarriesNoSecretValueAndNoPerson() {
+        var imports = StrictManifests.parse(Repo.read(RealmImportGenerator.OUTPUT), "realm-import.yaml");
+        assertThat(imports).hasSize(1);
+        Map<String, Object> spec = imports.get(0).map("spec");
+        Map<String, Object> realm = (Map<String, Object>) spec.get("realm");
+        Map<String, Object> placeholders = (Map<String, Object>) spec.get("placeholders");
+
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        assertThat(clients).isNotEmpty().allSatisfy(client -> {
+            Object secret = client.get("secret");
+            if (secret != null) {
+                assertThat(secret.toString()).as("secret of " + client.get("clientId")).matches("\\$\\{[A-Z0-9_]+}");
+                String name = secret.toString().substring(2, secret.toString().length() - 1);
+                assertThat(placeholders).as("placeholder " + name).containsKey(name);
+            }
+        });
+        assertThat(clients.stream().filter(c -> c.get("clientId").toString().startsWith("svc-")))
+                .as("every service client takes its secret from the cluster")
+                .allSatisfy(c -> assertThat(c.get("secret")).isNotNull());
+        List<Map<String, Object>> users = (List<Map<String, Object>>) realm.getOrDefault("users", List.of());
+        assertThat(users).as("only service accounts, never demo users")
+                .allSatisfy(user -> {
+                    assertThat(user.get("serviceAccountClientId")).isNotNull();
+                    assertThat(user).doesNotContainKey("credentials");
+                });
+        assertThat(Repo.read(RealmImportGenerator.OUTPUT)).doesNotContain("dev-secret");
+    }
+}
