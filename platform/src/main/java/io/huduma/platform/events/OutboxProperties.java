@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param lockAtMostFor how long a crashed relay can keep its ShedLock before another instance takes over
  * @param retention how long published rows stay for audit before they are purged
  * @param purgeInterval how often the relay purges rows older than {@code retention}
+ * @param processedRetention how long {@code processed_event} remembers a handled event id; longer than
+ *        the longest possible redelivery (the topics' retention, {@code huduma.kafka.topics.retention})
  */
 @ConfigurationProperties("huduma.outbox")
 public record OutboxProperties(
@@ -25,5 +27,6 @@ public record OutboxProperties(
         @DefaultValue("30s") Duration sendTimeout,
         @DefaultValue("2m") Duration lockAtMostFor,
         @DefaultValue("7d") Duration retention,
-        @DefaultValue("1h") Duration purgeInterval) {
+        @DefaultValue("1h") Duration purgeInterval,
+        @DefaultValue("30d") Duration processedRetention) {
 }

@@ -190,6 +190,13 @@ final class OutboxRelay implements SmartLifecycle {
         if (purged > 0) {
             log.info("Purged {} outbox rows published more than {} ago", purged, properties.retention());
         }
+        // the relay runs on one instance at a time (ShedLock), so this purge does too
+        int forgotten = jdbc.update(
+                "DELETE FROM processed_event WHERE processed_at < now() - make_interval(secs => ?)",
+                (double) properties.processedRetention().toSeconds());
+        if (forgotten > 0) {
+            log.info("Forgot {} handled event ids older than {}", forgotten, properties.processedRetention());
+        }
     }
 
     private record Row(long id, String topic, String subject, EventEnvelope envelope) {

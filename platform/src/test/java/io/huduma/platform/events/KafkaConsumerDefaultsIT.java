@@ -43,19 +43,23 @@ import io.huduma.testkit.Infra;
                 "spring.application.name=platform-consumer-it",
                 "eureka.client.enabled=false",
                 "huduma.kafka.retries=2",
-                "huduma.kafka.retry-backoff=100ms" })
+                "huduma.kafka.retry-backoff=100ms",
+                "huduma.kafka.topics.retention=9d" })
 class KafkaConsumerDefaultsIT {
 
     static String TOPIC;
+    /** A dead-letter suffix of this run only: the topics the platform declares with it are new. */
+    static final String DLT = ".dlt-" + java.util.UUID.randomUUID().toString().substring(0, 8);
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
         HudumaTestProperties.database(registry, "platform_consumer");
         HudumaTestProperties.kafka(registry);
         HudumaTestProperties.keycloak(registry);
-        // created before the listener subscribes; its .dlt topic is left to the broker's auto-creation
+        // created before the listener subscribes; its dead-letter topic is left to the broker's auto-creation
         TOPIC = KafkaTestTopics.create("platform.consumer-it");
         registry.add("it.topic", () -> TOPIC);
+        registry.add("huduma.kafka.dead-letter-suffix", () -> DLT);
     }
 
     @Autowired
@@ -85,7 +89,7 @@ class KafkaConsumerDefaultsIT {
         assertThat(handled.get("request-2").envelope()).isEqualTo(afterGarbage);
         assertThat(handled.get("request-2").correlationId()).isEqualTo("consumer-it-corr-3");
 
-        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTestTopics.read(TOPIC + ".dlt", r -> r.size() >= 2,
+        List<ConsumerRecord<String, byte[]>> deadLetters = KafkaTestTopics.read(TOPIC + DLT, r -> r.size() >= 2,
                 Duration.ofSeconds(60), Duration.ofSeconds(1));
         assertThat(deadLetters).hasSize(2);
         assertThat(deadLetters).anySatisfy(r -> {
@@ -99,6 +103,25 @@ class KafkaConsumerDefaultsIT {
         });
         // first try plus huduma.kafka.retries; the garbage record never reached the listener
         assertThat(RecordingListener.POISON_ATTEMPTS.get()).isEqualTo(3);
+    }
+
+    @Test
+    void everyPlatformTopicAndItsDeadLetterTopicIsDeclaredAtStart() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafkaBootstrapServers()))) {
+            java.util.Set<String> names = admin.listTopics().names().get(10, TimeUnit.SECONDS);
+            for (String topic : io.huduma.contracts.Topics.ALL) {
+                assertThat(names).contains(topic, topic + DLT);
+            }
+            String deadLetters = io.huduma.contracts.Topics.REQUESTS + DLT;
+            var resource = new org.apache.kafka.common.config.ConfigResource(
+                    org.apache.kafka.common.config.ConfigResource.Type.TOPIC, deadLetters);
+            var config = admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+            assertThat(config.get("retention.ms").value()).as("the configured retention, not the broker's default")
+                    .isEqualTo(String.valueOf(Duration.ofDays(9).toMillis()));
+            assertThat(admin.describeTopics(List.of(deadLetters)).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .get(deadLetters).partitions()).hasSize(3);
+        }
     }
 
     private static EventEnvelope envelope(String subject, String correlationId) {

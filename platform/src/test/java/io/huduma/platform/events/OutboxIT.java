@@ -42,7 +42,8 @@ import io.huduma.testkit.HudumaTestProperties;
         properties = {
                 "spring.application.name=platform-outbox-it",
                 "eureka.client.enabled=false",
-                "huduma.outbox.poll-interval=100ms" })
+                "huduma.outbox.poll-interval=100ms",
+                "huduma.outbox.purge-interval=200ms" })
 class OutboxIT {
 
     @DynamicPropertySource
@@ -64,6 +65,25 @@ class OutboxIT {
     @AfterEach
     void stopPool() {
         pool.shutdownNow();
+    }
+
+    @Test
+    void handledEventIdsAreForgottenOnlyAfterTheirRetention() throws Exception {
+        String old = "old-" + java.util.UUID.randomUUID();
+        String recent = "recent-" + java.util.UUID.randomUUID();
+        jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('it', ?, now() - interval '31 days')", old);
+        jdbc.update("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('it', ?, now() - interval '29 days')", recent);
+
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (count(old) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(count(old)).as("older than the 30 days' retention: purged by the relay").isZero();
+        assertThat(count(recent)).as("within the retention: a redelivery must still be recognised").isOne();
+    }
+
+    private int count(String eventId) {
+        return jdbc.queryForObject("SELECT count(*) FROM processed_event WHERE event_id = ?", Integer.class, eventId);
     }
 
     @Test
