@@ -2,6 +2,8 @@ package io.huduma.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.List;
 
 /**
@@ -20,9 +22,14 @@ public final class PrivateSmsc implements AutoCloseable {
         this.smsc = smsc;
     }
 
-    /** Starts a simulator on {@code port} (0: any free port). */
+    /** Starts a simulator on {@code port} (0: a free port; the simulator itself reports 0 for that). */
     public static PrivateSmsc start(int port) {
         try {
+            if (port == 0) {
+                try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    port = probe.getLocalPort();
+                }
+            }
             return new PrivateSmsc(SmscSimulator.start(port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -15,6 +15,7 @@ import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.common.v1.LocalizedText;
 import io.huduma.contracts.requests.v1.RequestStatusChanged;
 import io.huduma.contracts.requests.v1.RequestSubmitted;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.testkit.HudumaTestProperties;
 import io.huduma.testkit.Infra;
 import io.huduma.testkit.ServiceStartupContract;
@@ -81,8 +82,8 @@ abstract class NotificationsIT extends ServiceStartupContract {
         super("notifications-service");
     }
 
-    Http http() {
-        return new Http(port);
+    JsonHttp http() {
+        return new JsonHttp(port);
     }
 
     /** A real token of a demo user, fetched once per test JVM (they live longer than this build's tests). */

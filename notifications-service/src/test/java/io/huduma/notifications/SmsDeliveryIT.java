@@ -12,6 +12,7 @@ import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.notifications.v1.NotificationDelivered;
 import io.huduma.platform.events.EventEnvelopes;
 import io.huduma.testkit.Inbox;
+import io.huduma.testkit.TopicEvents;
 import org.junit.jupiter.api.Test;
 
 /** Events in, SMS out at the real SMSC simulator (or the HTTP provider): once, in the right language. */
@@ -54,7 +55,7 @@ class SmsDeliveryIT extends NotificationsIT {
         EventEnvelope event = requestSubmitted(aCitizen("sw", phone, ""), aTrackingNumber());
         Inbox.awaitSmsTo(phone);
 
-        Events.publish(Topics.REQUESTS, event); // a redelivery, as after a consumer crash
+        TopicEvents.publish(Topics.REQUESTS, event); // a redelivery, as after a consumer crash
 
         assertThat(smsTo(phone, Duration.ofSeconds(5))).hasSize(1);
         assertThat(deliveriesOf(event.getId())).hasSize(1);
@@ -92,7 +93,7 @@ class SmsDeliveryIT extends NotificationsIT {
 
         assertThat(row.get("delivered_at")).isNotNull();
         String deliveryId = row.get("id").toString();
-        List<EventEnvelope> facts = Events.await(Topics.NOTIFICATION_DELIVERIES, deliveryId, 1,
+        List<EventEnvelope> facts = TopicEvents.await(Topics.NOTIFICATION_DELIVERIES, deliveryId, 1,
                 Duration.ofSeconds(20), Duration.ofSeconds(1));
         assertThat(facts).hasSize(1);
         NotificationDelivered delivered = EventEnvelopes.unpack(facts.get(0), NotificationDelivered.class);

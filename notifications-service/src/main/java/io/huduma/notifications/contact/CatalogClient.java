@@ -17,12 +17,12 @@ class CatalogClient implements Agencies {
 
     private final CatalogServiceGrpc.CatalogServiceBlockingStub stub;
     private final ContactProperties properties;
-    private final GrpcResilience resilience;
+    private final ResilientGrpcClient resilience;
 
     CatalogClient(GrpcChannelFactory channels, ContactProperties properties) {
         this.stub = CatalogServiceGrpc.newBlockingStub(channels.createChannel("service-catalog"));
         this.properties = properties;
-        this.resilience = new GrpcResilience("service-catalog", properties);
+        this.resilience = new ResilientGrpcClient("service-catalog", properties);
     }
 
     @Override

@@ -20,12 +20,12 @@ class IdentityClient implements Contacts {
 
     private final IdentityServiceGrpc.IdentityServiceBlockingStub stub;
     private final ContactProperties properties;
-    private final GrpcResilience resilience;
+    private final ResilientGrpcClient resilience;
 
     IdentityClient(GrpcChannelFactory channels, ContactProperties properties) {
         this.stub = IdentityServiceGrpc.newBlockingStub(channels.createChannel("identity"));
         this.properties = properties;
-        this.resilience = new GrpcResilience("identity", properties);
+        this.resilience = new ResilientGrpcClient("identity", properties);
     }
 
     @Override

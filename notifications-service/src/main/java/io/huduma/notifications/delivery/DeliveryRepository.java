@@ -104,9 +104,10 @@ class DeliveryRepository {
                 """).params(reason, provider, providerMessageId).query(DeliveryRepository::map).optional();
     }
 
-    boolean existsByProviderMessage(String provider, String providerMessageId) {
-        return jdbc.sql("SELECT count(*) FROM delivery WHERE provider = ? AND provider_message_id = ?")
-                .params(provider, providerMessageId).query(Long.class).single() > 0;
+    /** The status of the delivery a provider knows by this message id, if any. */
+    Optional<DeliveryStatus> statusByProviderMessage(String provider, String providerMessageId) {
+        return jdbc.sql("SELECT status FROM delivery WHERE provider = ? AND provider_message_id = ?")
+                .params(provider, providerMessageId).query(String.class).optional().map(DeliveryStatus::valueOf);
     }
 
     /** FAILED -> QUEUED for another round of attempts; empty when not FAILED. */

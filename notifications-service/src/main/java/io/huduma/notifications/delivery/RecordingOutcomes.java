@@ -93,9 +93,11 @@ class RecordingOutcomes implements SmsReceipts {
         if (applied != null && applied.isPresent()) {
             return;
         }
-        if (repository.existsByProviderMessage(provider, providerMessageId)) {
+        Optional<DeliveryStatus> current = repository.statusByProviderMessage(provider, providerMessageId);
+        if (current.isPresent() && current.get() != DeliveryStatus.SENT) {
             return; // a repeated receipt, or one for a delivery already ended
         }
+        // not SENT yet (the commit is on its way), or SENT since the attempt above: apply it again shortly
         if (System.nanoTime() > deadline) {
             log.info("Receipt from {} for unknown message {} dropped", provider, providerMessageId);
             return;

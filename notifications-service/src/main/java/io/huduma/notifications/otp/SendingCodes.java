@@ -11,6 +11,8 @@ import io.huduma.notifications.template.MessageKinds;
 import io.huduma.notifications.template.RenderedMessage;
 import io.huduma.notifications.template.Templates;
 import io.huduma.platform.domain.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,6 +24,7 @@ import org.springframework.stereotype.Service;
 class SendingCodes {
 
     static final String MASK = "******";
+    private static final Logger log = LoggerFactory.getLogger(SendingCodes.class);
     private static final Pattern CODE = Pattern.compile("[0-9A-Za-z]{4,12}");
     private static final Pattern PHONE = Pattern.compile("\\+[1-9][0-9]{6,14}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
@@ -58,7 +61,15 @@ class SendingCodes {
         OutgoingMessage recorded = new OutgoingMessage(UUID.randomUUID().toString(), MessageKinds.OTP, channel,
                 request.destination(), null, masked.language(), masked.subjectLine(), masked.body(), masked.html(),
                 true, null, OutgoingMessage.URGENT);
-        return queue.sendNow(recorded, real.body(), real.html());
+        UUID id = queue.sendNow(recorded, real.body(), real.html());
+        log.info("One-time code for {} sent to {} (delivery {})", purpose, masked(request.destination()), id);
+        return id;
+    }
+
+    /** Enough of an address to tell deliveries apart in a log, not enough to reach anyone. */
+    static String masked(String destination) {
+        int keep = Math.min(3, destination.length() / 4);
+        return "*".repeat(destination.length() - keep) + destination.substring(destination.length() - keep);
     }
 
     private RenderedMessage render(Channel channel, String language, String code, int minutes, String purpose) {

@@ -18,7 +18,7 @@ import io.grpc.StatusRuntimeException;
  * a lookup is tried {@code attempts} times with exponential backoff; when the service keeps failing the
  * breaker opens and lookups fail at once for a while.
  */
-final class GrpcResilience {
+final class ResilientGrpcClient {
 
     private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED,
@@ -28,19 +28,19 @@ final class GrpcResilience {
     private final Retry retry;
     private final CircuitBreaker breaker;
 
-    GrpcResilience(String service, ContactProperties properties) {
+    ResilientGrpcClient(String service, ContactProperties properties) {
         this.service = service;
         this.retry = Retry.of(service, RetryConfig.custom()
                 .maxAttempts(properties.attempts())
                 .intervalFunction(IntervalFunction.ofExponentialBackoff(properties.retryWait().toMillis(), 2.0))
-                .retryOnException(GrpcResilience::isTransient)
+                .retryOnException(ResilientGrpcClient::isTransient)
                 .build());
         this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowSize(properties.breakerWindow())
                 .minimumNumberOfCalls(properties.breakerWindow())
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(properties.breakerOpenFor())
-                .recordException(GrpcResilience::isTransient)
+                .recordException(ResilientGrpcClient::isTransient)
                 .build());
     }
 
