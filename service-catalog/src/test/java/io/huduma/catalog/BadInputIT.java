@@ -111,6 +111,32 @@ class BadInputIT extends CatalogIT {
                 .query(Integer.class).single()).isZero();
     }
 
+    /** Field lengths match their columns and texts hold no control characters: a 400 naming the field, never a 409 from the database. */
+    @Test
+    void tooLongAndControlCharacterTextsAreNamedNotConflicts() {
+        ObjectNode longName = AccessIT.anAgency(unique("long"));
+        longName.set("name", label("x".repeat(4000), "Long"));
+        JsonHttp.Response tooLong = http().post("/api/v1/agencies", token(PLATFORM_ADMIN), longName);
+        assertProblem(tooLong, 400);
+        assertThat(pointers(tooLong)).containsExactly("/name/sw");
+
+        ObjectNode nul = AccessIT.anAgency(unique("nul"));
+        nul.set("name", label("Wakala\u0000wa Majaribio", "Trial\u0007Agency"));
+        JsonHttp.Response control = http().post("/api/v1/agencies", token(PLATFORM_ADMIN), nul);
+        assertProblem(control, 400);
+        assertThat(pointers(control)).containsExactly("/name/sw");
+
+        ObjectNode draft = aDraft(unique("ctrl"), "Huduma\u0000", "Service");
+        JsonHttp.Response service = http().post("/api/v1/agencies/brela/services", token(ADMIN_BRELA), draft);
+        assertProblem(service, 400);
+        assertThat(pointers(service)).containsExactly("/name/sw");
+
+        for (ObjectNode refused : java.util.List.of(longName, nul)) {
+            assertThat(http().get("/api/v1/agencies/" + refused.path("code").asString(), token(PLATFORM_ADMIN)).status())
+                    .as("nothing saved").isEqualTo(404);
+        }
+    }
+
     @Test
     void malformedJsonIsABadRequest() {
         JsonHttp.Response response = http().sendRaw("POST", "/api/v1/agencies/brela/services", token(ADMIN_BRELA),

@@ -178,7 +178,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (jackson == null || jackson.getPath().isEmpty()) {
             return List.of();
         }
-        return List.of(new Violation(Violations.pointer(jackson), Problems.text("violation.type", locale)));
+        String message = jackson instanceof io.huduma.platform.json.PlainTextDeserializer.ControlCharacters
+                ? Problems.text("violation.control-characters", locale) : Problems.text("violation.type", locale);
+        return List.of(new Violation(Violations.pointer(jackson), message));
     }
 
     static Locale locale(WebRequest request) {

@@ -2,6 +2,7 @@ package io.huduma.platform.web;
 
 import java.util.List;
 
+import io.huduma.platform.json.PlainTextDeserializer;
 import io.huduma.platform.language.Language;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +13,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import tools.jackson.databind.JacksonModule;
+import tools.jackson.databind.module.SimpleModule;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -55,5 +58,11 @@ public class HudumaWebAutoConfiguration {
                 resolvers.add(new LanguageArgumentResolver());
             }
         };
+    }
+
+    /** Texts in JSON bodies with control characters are refused (400 naming the field), never stored. */
+    @Bean
+    JacksonModule hudumaPlainTextModule() {
+        return new SimpleModule("huduma-plain-text").addDeserializer(String.class, new PlainTextDeserializer());
     }
 }

@@ -99,6 +99,26 @@ class ProblemMappingTest {
         }
 
         @Test
+        void controlCharactersInATextAreA400NamingTheField() throws Exception {
+            isProblem(mvc.perform(post("/test/things").with(citizen())
+                    .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\": {\"sw\": \"Leseni\\u0000\", \"en\": \"Licence\"}}")),
+                    400, "malformed-body")
+                    .andExpect(jsonPath("$.errors[0].pointer").value("/name/sw"))
+                    .andExpect(jsonPath("$.errors[0].message").value("must not contain control characters"));
+        }
+
+        @Test
+        void tabsAndLineBreaksAreText() throws Exception {
+            mvc.perform(post("/test/things").with(citizen())
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"name\": {\"sw\": \"Mstari\\nwa pili\\tna tabo\", \"en\": \"Licence\"}}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.name").value("Mstari\nwa pili\tna tabo"));
+        }
+
+        @Test
         void aPathVariableOfTheWrongTypeIsA400() throws Exception {
             isProblem(mvc.perform(get("/test/things/abc").with(citizen())), 400, "invalid-parameter")
                     .andExpect(jsonPath("$.errors[0].pointer").value("id"));

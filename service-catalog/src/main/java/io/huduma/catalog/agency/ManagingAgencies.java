@@ -60,7 +60,7 @@ class ManagingAgencies {
 
     private static Agency toAgency(String code, AgencyForm form, AgencyStatus status) {
         String phone = PhoneNumber.parse(form.contactPhone(), "/contactPhone").e164();
-        return new Agency(code, form.name(), form.contactEmail(), phone, form.website(), status);
+        return new Agency(code, form.name().text(), form.contactEmail(), phone, form.website(), status);
     }
 
     private void announce(Agency agency) {
