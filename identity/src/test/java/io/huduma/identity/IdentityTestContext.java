@@ -21,6 +21,8 @@ class IdentityTestContext implements ApplicationContextInitializer<ConfigurableA
         HudumaTestProperties.all((name, value) -> properties.put(name, value.get()), "identity");
         properties.put("spring.grpc.client.channels.notifications-service.address",
                 "static://127.0.0.1:" + SendOtpDouble.INSTANCE.port());
+        properties.put("spring.grpc.client.channels.service-catalog.address",
+                "static://127.0.0.1:" + SendOtpDouble.INSTANCE.port());
         // cheap hashing of the passwords held during sign-up, as the dev realm does
         properties.put("huduma.identity.keycloak.password-iterations", "1000");
         properties.put("huduma.identity.codes.pepper", "test-pepper-0123456789");

@@ -23,7 +23,8 @@ import io.huduma.contracts.notifications.v1.SendOtpRequest;
 import io.huduma.contracts.notifications.v1.SendOtpResponse;
 
 /**
- * Stands in for notifications-service's {@code SendOtp} (written in parallel) on a loopback port:
+ * Stands in for notifications-service's {@code SendOtp} (written in parallel) on a loopback port
+ * (which also serves {@link CatalogDouble}):
  * records every request (and whether it carried a bearer token) and can refuse a number.
  */
 final class SendOtpDouble extends NotificationsServiceGrpc.NotificationsServiceImplBase {
@@ -61,7 +62,8 @@ final class SendOtpDouble extends NotificationsServiceGrpc.NotificationsServiceI
         };
         try {
             server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create())
-                    .addService(ServerInterceptors.intercept(this, bearer)).build().start();
+                    .addService(ServerInterceptors.intercept(this, bearer))
+                    .addService(CatalogDouble.INSTANCE).build().start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

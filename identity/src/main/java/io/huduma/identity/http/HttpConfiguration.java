@@ -4,6 +4,11 @@ import static org.springframework.http.HttpMethod.GET;
 import static org.springframework.http.HttpMethod.PATCH;
 import static org.springframework.http.HttpMethod.POST;
 
+import static io.huduma.identity.account.Roles.AGENCY_ADMIN;
+import static io.huduma.identity.account.Roles.AGENCY_OFFICER;
+import static io.huduma.identity.account.Roles.CITIZEN;
+import static io.huduma.identity.account.Roles.PLATFORM_ADMIN;
+
 import io.huduma.platform.security.HttpRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +21,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class HttpConfiguration {
 
-    static final String CITIZEN = "citizen";
-    static final String AGENCY_OFFICER = "agency-officer";
-    static final String AGENCY_ADMIN = "agency-admin";
-    static final String PLATFORM_ADMIN = "platform-admin";
 
     @Bean
     HttpRules identityHttpRules() {
