@@ -31,6 +31,17 @@ public enum Language {
         return locale;
     }
 
+    /** The text of the two that is in this language: {@code language.pick("Habari", "Hello")}. */
+    public <T> T pick(T swahili, T english) {
+        return this == EN ? english : swahili;
+    }
+
+    /** The language of a resolved locale (e.g. Spring's request locale): English only when it says so. */
+    public static Language of(java.util.Locale locale) {
+        Language language = locale == null ? null : fromTag(locale.getLanguage());
+        return language == null ? SW : language;
+    }
+
     /** The supported locales, in order of preference. */
     public static List<Locale> locales() {
         return SUPPORTED.stream().map(Language::locale).toList();

@@ -34,4 +34,14 @@ class LanguageTest {
         assertThat(Language.resolve(null, "fr")).isEqualTo(Language.SW);
         assertThat(Language.resolve(null, ";;;garbage")).isEqualTo(Language.SW);
     }
+
+    @Test
+    void aLocaleAndAPickOfTwoTexts() {
+        assertThat(Language.of(java.util.Locale.ENGLISH)).isEqualTo(Language.EN);
+        assertThat(Language.of(java.util.Locale.forLanguageTag("en-GB"))).isEqualTo(Language.EN);
+        assertThat(Language.of(java.util.Locale.FRENCH)).isEqualTo(Language.SW);
+        assertThat(Language.of(null)).isEqualTo(Language.SW);
+        assertThat(Language.EN.pick("Habari", "Hello")).isEqualTo("Hello");
+        assertThat(Language.SW.pick("Habari", "Hello")).isEqualTo("Habari");
+    }
 }
