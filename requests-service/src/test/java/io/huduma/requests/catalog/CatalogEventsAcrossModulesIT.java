@@ -14,8 +14,7 @@ import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.common.v1.LocalizedText;
 import io.huduma.platform.correlation.Correlation;
 import io.huduma.platform.events.OutboxWriter;
-import io.huduma.requests.RequestsApplication;
-import io.huduma.testkit.HudumaTestProperties;
+import io.huduma.requests.RequestsIT;
 import io.huduma.testkit.Infra;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -28,11 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -40,15 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * requests-service over the real broker with its envelope and correlation id intact; a
  * rolled-back transaction publishes nothing; a redelivered event changes nothing.
  */
-@SpringBootTest(classes = RequestsApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class CatalogEventsAcrossModulesIT {
+class CatalogEventsAcrossModulesIT extends RequestsIT {
 
     private static ConfigurableApplicationContext catalog;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        HudumaTestProperties.all(registry, "requests-service");
-    }
 
     @BeforeAll
     static void startCatalogProcess() {
@@ -152,6 +142,65 @@ class CatalogEventsAcrossModulesIT {
         List<Map<String, Object>> handled = requestsDb.queryForList(
                 "select * from processed_event where event_id = ?", sent.getId());
         assertThat(handled).hasSize(1);
+    }
+
+    @Test
+    void aLateOrReplayedPublicationNeverUnRetiresAServiceNorRollsBackItsVersion() {
+        String serviceId = UUID.randomUUID().toString();
+        inCatalogTransaction("corr-s1", o -> o.append(Topics.CATALOG_SERVICES, serviceId, "brela", published(serviceId, 1)));
+        inCatalogTransaction("corr-s2", o -> o.append(Topics.CATALOG_SERVICES, serviceId, "brela", published(serviceId, 2)));
+        EventEnvelope retired = inCatalogTransaction("corr-sr", o -> o.append(Topics.CATALOG_SERVICES, serviceId, "brela",
+                ServiceRetired.newBuilder().setServiceId(serviceId).setLastVersion(2).setAgencyCode("brela").setName(name()).build()));
+        awaitRow(serviceId, retired.getId());
+
+        // a publication of the retired version arriving late, and an older one replayed
+        inCatalogTransaction("corr-late", o -> o.append(Topics.CATALOG_SERVICES, serviceId, "brela", published(serviceId, 2)));
+        inCatalogTransaction("corr-old", o -> o.append(Topics.CATALOG_SERVICES, serviceId, "brela", published(serviceId, 1)));
+        // a retirement whose publication never arrived (version 5): a later publication of 5 cannot undo it
+        String other = UUID.randomUUID().toString();
+        inCatalogTransaction("corr-o1", o -> o.append(Topics.CATALOG_SERVICES, other, "brela",
+                ServiceRetired.newBuilder().setServiceId(other).setLastVersion(5).setAgencyCode("brela").setName(name()).build()));
+        inCatalogTransaction("corr-o2", o -> o.append(Topics.CATALOG_SERVICES, other, "brela", published(other, 5)));
+        EventEnvelope marker = inCatalogTransaction("corr-o3", o -> o.append(Topics.CATALOG_SERVICES, other, "brela",
+                published(other, 4)));
+        awaitHandled(marker.getId());
+        awaitHandledAll(serviceId);
+
+        assertThat(requestsDb.queryForMap("select status, latest_version from catalog_service where service_id = ?::uuid", serviceId))
+                .containsEntry("status", "RETIRED").containsEntry("latest_version", 2);
+        assertThat(requestsDb.queryForMap("select status, latest_version from catalog_service where service_id = ?::uuid", other))
+                .containsEntry("status", "RETIRED").containsEntry("latest_version", 5);
+        // and an application for it is refused, whatever the catalogue's cache would say
+        catalog().publish(UUID.fromString(serviceId), 2, "brela", io.huduma.requests.FakeCatalog.BUSINESS_NAME_FORM, 5, null);
+        assertThat(submit(AMINA, submission(UUID.fromString(serviceId), validAnswers()), UUID.randomUUID().toString()).status())
+                .isEqualTo(422);
+    }
+
+    private void awaitHandled(String eventId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!requestsDb.queryForList("select 1 from processed_event where event_id = ?", eventId).isEmpty()) {
+                return;
+            }
+            sleep();
+        }
+        throw new AssertionError("event " + eventId + " never handled");
+    }
+
+    /** Every event of the subject that reached the broker has been handled. */
+    private void awaitHandledAll(String serviceId) {
+        for (EventEnvelope e : io.huduma.requests.Events.await(Topics.CATALOG_SERVICES, serviceId, 5)) {
+            awaitHandled(e.getId());
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     private EventEnvelope inCatalogTransaction(String correlationId,
