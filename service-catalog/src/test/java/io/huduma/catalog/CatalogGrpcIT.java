@@ -93,6 +93,22 @@ class CatalogGrpcIT extends CatalogIT {
     }
 
     @Test
+    void eachRpcAcceptsOnlyTheServiceClientsItNames() {
+        assertThatThrownBy(() -> catalog(Tokens.serviceToken("notifications-service")).listAgencyApis(
+                ListAgencyApisRequest.getDefaultInstance()))
+                .as("ListAgencyApis is the gateway's")
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThatThrownBy(() -> catalog(Tokens.serviceToken("gateway")).getServiceVersion(
+                GetServiceVersionRequest.newBuilder().setServiceId("00000000-0000-0000-0000-000000000000").build()))
+                .as("GetServiceVersion is for requests-service and the USSD channel")
+                .isInstanceOfSatisfying(StatusRuntimeException.class,
+                        e -> assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED));
+        assertThat(catalog(Tokens.serviceToken("gateway")).listAgencyApis(ListAgencyApisRequest.getDefaultInstance()))
+                .as("the gateway is on ListAgencyApis' list").isNotNull();
+    }
+
+    @Test
     void startsHealthyAndRegistersItsGrpcPortInEureka() {
         StartupChecks.assertOperationalEndpoints(port);
         Eureka.Instance instance = Eureka.awaitInstance("service-catalog", port, Duration.ofSeconds(30));

@@ -33,7 +33,10 @@ import tools.jackson.databind.node.ObjectNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "huduma.catalog.demo-data.enabled=true",
         "huduma.catalog.upstreams.public-https-only=true",
-        "huduma.catalog.upstreams.allowed-hosts=gateway.brela.example"})
+        "huduma.catalog.upstreams.allowed-hosts=gateway.brela.example",
+        // the start-up test calls GetAgency over the service's own discovery channel, with its own token
+        "huduma.grpc.allowed-callers[huduma.catalog.v1.CatalogService/GetAgency]="
+                + "svc-identity,svc-notifications-service,svc-requests-service,svc-service-catalog"})
 abstract class CatalogIT {
 
     static final String ADMIN_BRELA = "admin.brela";

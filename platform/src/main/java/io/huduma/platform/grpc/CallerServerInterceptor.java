@@ -27,9 +27,21 @@ import io.grpc.Status;
  * last), and from the realm roles in the token's claims (not from granted authorities, which a
  * {@code RoleHierarchy} bean may widen). Whatever the authentication step decided, a call to
  * anything but health or reflection reaches its handler only with a verified token holding
- * {@value GrpcServerSecurityAutoConfiguration#REQUIRED_ROLE}; the call is closed here otherwise.
+ * {@value GrpcServerSecurityAutoConfiguration#REQUIRED_ROLE}, and, where the service lists the
+ * callers of its methods ({@link AllowedCallers}), from a client on the method's list; the call is
+ * closed here otherwise.
  */
 final class CallerServerInterceptor implements ServerInterceptor, Ordered {
+
+    private final AllowedCallers allowed;
+
+    CallerServerInterceptor() {
+        this(new AllowedCallers(java.util.Map.of()));
+    }
+
+    CallerServerInterceptor(AllowedCallers allowed) {
+        this.allowed = allowed;
+    }
 
     @Override
     public int getOrder() {
@@ -55,6 +67,10 @@ final class CallerServerInterceptor implements ServerInterceptor, Ordered {
         }
         GrpcCaller caller = new GrpcCaller(ServiceTokenAuthenticationConverter.clientId(token.getToken()),
                 token.getToken().getSubject(), roles);
+        if (!allowed.allows(call.getMethodDescriptor().getFullMethodName(), caller.clientId())) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(
+                    caller.clientId() + " may not call " + call.getMethodDescriptor().getFullMethodName()));
+        }
         Context context = Context.current().withValue(GrpcCaller.CONTEXT_KEY, caller);
         return Contexts.interceptCall(context, call, headers, next);
     }

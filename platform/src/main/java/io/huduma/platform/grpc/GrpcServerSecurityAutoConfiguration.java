@@ -1,9 +1,16 @@
 package io.huduma.platform.grpc;
 
+import java.util.List;
+import java.util.Map;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.ResolvableType;
+import org.springframework.core.env.Environment;
 import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.security.AuthenticationProcessInterceptor;
 import org.springframework.grpc.server.security.GrpcSecurity;
@@ -11,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 import io.grpc.BindableService;
+import org.slf4j.LoggerFactory;
 
 /**
  * Every gRPC server of the platform accepts only calls carrying a valid Keycloak access token
@@ -55,8 +63,20 @@ public final class GrpcServerSecurityAutoConfiguration {
 
     @Bean
     @GlobalServerInterceptor
-    CallerServerInterceptor grpcCallerInterceptor() {
-        return new CallerServerInterceptor();
+    CallerServerInterceptor grpcCallerInterceptor(Environment environment) {
+        ResolvableType listOfClients = ResolvableType
+                .forClassWithGenerics(List.class, String.class);
+        Bindable<Map<String, List<String>>> callers =
+                Bindable.of(ResolvableType
+                        .forClassWithGenerics(Map.class, ResolvableType.forClass(String.class),
+                                listOfClients));
+        AllowedCallers allowed = new AllowedCallers(Binder.get(environment)
+                .bind("huduma.grpc.allowed-callers", callers).orElse(Map.of()));
+        if (!allowed.configured()) {
+            LoggerFactory.getLogger(CallerServerInterceptor.class).warn("No huduma.grpc.allowed-callers: any service "
+                    + "token may call every gRPC method of {}", environment.getProperty("spring.application.name"));
+        }
+        return new CallerServerInterceptor(allowed);
     }
 
     /** Domain refusals thrown by a gRPC method answer with their status instead of UNKNOWN. */

@@ -50,7 +50,9 @@ import io.huduma.testkit.Tokens;
                 "eureka.client.enabled=false",
                 // this test service calls itself as service-catalog, a client the realm knows
                 "huduma.service-auth.client-id=svc-service-catalog",
-                "huduma.service-auth.client-secret=dev-secret-service-catalog" })
+                "huduma.service-auth.client-secret=dev-secret-service-catalog",
+                // GetAgency names its callers; notifications-service is not one of them
+                "huduma.grpc.allowed-callers[huduma.catalog.v1.CatalogService/GetAgency]=svc-requests-service,svc-service-catalog" })
 class GrpcServiceAuthIT {
 
     @DynamicPropertySource
@@ -148,8 +150,8 @@ class GrpcServiceAuthIT {
     void everyCallIsJudgedOnItsOwnTokenWhenMixedWithAcceptedCalls() throws Exception {
         Map<String, Expectation> kinds = new LinkedHashMap<>();
         kinds.put("service requests-service", accepted(Tokens.serviceToken("requests-service"), "svc-requests-service"));
-        kinds.put("service notifications-service",
-                accepted(Tokens.serviceToken("notifications-service"), "svc-notifications-service"));
+        kinds.put("service notifications-service, not on the method's list",
+                refused(Tokens.serviceToken("notifications-service"), Status.Code.PERMISSION_DENIED));
         kinds.put("citizen", refused(Tokens.forUser(DemoUsers.CITIZEN_AMINA), Status.Code.PERMISSION_DENIED));
         kinds.put("platform admin", refused(Tokens.forUser(DemoUsers.PLATFORM_ADMIN), Status.Code.PERMISSION_DENIED));
         kinds.put("no token", refused(null, Status.Code.UNAUTHENTICATED));
