@@ -25,17 +25,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway on the real Eureka and Keycloak: routes by Eureka id, publishes only the OpenAPI
  * document of a service, passes a valid token on and stops a bad one at the edge.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.cloud.loadbalancer.cache.enabled=false")
-class GatewayRoutingIT {
+class GatewayRoutingIT extends GatewayIT {
 
     private static FakeUpstream catalog;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        HudumaTestProperties.keycloak(registry);
-        HudumaTestProperties.eureka(registry);
-    }
 
     @BeforeAll
     static void startUpstream() throws Exception {
@@ -47,25 +39,18 @@ class GatewayRoutingIT {
         catalog.close();
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     DiscoveryClient discovery;
 
-    WebTestClient client;
-
     @BeforeEach
-    void client() {
-        client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(30)).build();
+    void clear() {
         catalog.received().clear();
     }
 
     @Test
     void startsHealthyAndRegistersInEureka() {
         assertThat(Eureka.awaitInstance("gateway", port, Duration.ofSeconds(30)).status()).isEqualTo("UP");
-        client.get().uri("/actuator/health/readiness").exchange()
+        client(managementPort).get().uri("/actuator/health/readiness").exchange()
                 .expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
@@ -145,8 +130,11 @@ class GatewayRoutingIT {
     }
 
     @Test
-    void servesMetricsAndHealthForOperators() {
-        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+    void servesMetricsAndHealthForOperatorsOnTheManagementPortOnly() {
+        client(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
     }
 
     /** Waits until the gateway's Eureka client has fetched the fake instance. */
