@@ -41,37 +41,36 @@ class OpenDataController {
     ResponseEntity<Statistics> json(@RequestParam(required = false) @Size(max = 40) String agency,
                                     @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}") String month,
                                     WebRequest request) {
-        PublishingStatistics.Snapshot snapshot = statistics.current();
-        String etag = etag(snapshot, agency, month, "json");
-        if (request.checkNotModified(etag)) {
-            return null;
-        }
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHING)
-                .body(new Statistics(snapshot.computedAt().toString(), Takwimu.MIN_CELL, filter(snapshot.rows(), agency, month)));
+        return answer(agency, month, MediaType.APPLICATION_JSON, request, snapshot -> new Statistics(
+                snapshot.computedAt().toString(), Takwimu.MIN_CELL, filter(snapshot.rows(), agency, month)));
     }
 
     @GetMapping(path = {"/requests", "/requests.csv"}, produces = "text/csv")
     ResponseEntity<String> csv(@RequestParam(required = false) @Size(max = 40) String agency,
                                @RequestParam(required = false) @Pattern(regexp = "\\d{4}-\\d{2}") String month,
                                WebRequest request) {
+        return answer(agency, month, CSV, request, snapshot -> agency == null && month == null ? snapshot.csv()
+                : StatisticsRow.CSV_HEADER + "\r\n" + filter(snapshot.rows(), agency, month).stream()
+                        .map(row -> row.csv() + "\r\n").collect(java.util.stream.Collectors.joining()));
+    }
+
+    /** 304 when the caller has this very answer, else the body with its ETag and public caching. */
+    private <T> ResponseEntity<T> answer(String agency, String month, MediaType type, WebRequest request,
+                                         java.util.function.Function<PublishingStatistics.Snapshot, T> body) {
         PublishingStatistics.Snapshot snapshot = statistics.current();
-        String etag = etag(snapshot, agency, month, "csv");
+        String etag = PublishingStatistics.etag(snapshot.etag() + "|" + agency + "|" + month + "|" + type.getSubtype());
         if (request.checkNotModified(etag)) {
             return null;
         }
-        String body = agency == null && month == null ? snapshot.csv()
-                : StatisticsRow.CSV_HEADER + "\r\n" + filter(snapshot.rows(), agency, month).stream()
-                        .map(row -> row.csv() + "\r\n").reduce("", String::concat);
-        return ResponseEntity.ok().eTag(etag).cacheControl(CACHING).contentType(CSV)
-                .header("Content-Disposition", "inline; filename=\"huduma-requests.csv\"").body(body);
+        ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(etag).cacheControl(CACHING).contentType(type);
+        if (type.equals(CSV)) {
+            ok.header("Content-Disposition", "inline; filename=\"huduma-requests.csv\"");
+        }
+        return ok.body(body.apply(snapshot));
     }
 
     private static List<StatisticsRow> filter(List<StatisticsRow> rows, String agency, String month) {
         return rows.stream().filter(r -> agency == null || r.agencyCode().equals(agency))
                 .filter(r -> month == null || r.month().equals(month)).toList();
-    }
-
-    private static String etag(PublishingStatistics.Snapshot snapshot, String agency, String month, String format) {
-        return PublishingStatistics.etag(snapshot.etag() + "|" + agency + "|" + month + "|" + format);
     }
 }
