@@ -70,13 +70,14 @@ class StaffIT extends IdentityIT {
         assertThat(realm().users().get(subject).roles().realmLevel().listEffective()).extracting(r -> r.getName())
                 .contains("agency-admin");
 
-        // the new administrator completes the first sign-in (sets a password, an authenticator): done here with the admin API
+        // the new administrator completes the first sign-in (password, email, authenticator): done here with the admin API
         CredentialRepresentation password = new CredentialRepresentation();
         password.setType(CredentialRepresentation.PASSWORD);
         password.setValue(PASSWORD);
         password.setTemporary(false);
         realm().users().get(subject).resetPassword(password);
         user.setRequiredActions(List.of());
+        user.setEmailVerified(true);
         realm().users().get(subject).update(user);
         String token = tokenOf(email, PASSWORD);
         assertThat(Tokens.claims(token)).containsEntry("agency", agency);
