@@ -7,12 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.huduma.contracts.Topics;
 import io.huduma.contracts.common.v1.EventEnvelope;
+import io.huduma.contracts.common.v1.LocalizedText;
+import io.huduma.contracts.requests.v1.RequestSubmitted;
 import io.huduma.platform.events.EventEnvelopes;
 import io.huduma.testkit.Inbox;
 import io.huduma.testkit.Infra;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 /**
  * Not a test: a benchmark (run by {@code notifications-service/bench/burst.sh}). Starts the service on the
@@ -51,10 +60,18 @@ public final class BurstBenchmark {
         properties.put("huduma.notifications.sms.http.url", Infra.inboxUrl() + "/sms-http/send");
         properties.put("spring.grpc.client.channels.identity.address", "static://127.0.0.1:" + identity.port());
         properties.put("logging.level.root", "WARN");
+        // as command-line arguments: they outrank application.yaml (default properties would not)
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(NotificationsApplication.class)
-                .properties(properties).run()) {
-            // let the listener join its group before the burst
-            sleepQuietly(Duration.ofSeconds(8));
+                .run(arguments)) {
+            // the burst starts once the listener owns every partition of the topic
+            KafkaListenerEndpointRegistry listeners = app.getBean(KafkaListenerEndpointRegistry.class);
+            Instant joinBy = Instant.now().plus(Duration.ofMinutes(2));
+            while (Instant.now().isBefore(joinBy) && listeners.getListenerContainer("notifications-requests")
+                    .getAssignedPartitions().size() < 3) {
+                sleepQuietly(Duration.ofMillis(200));
+            }
             Map<String, Instant> published = new HashMap<>();
             Map<String, String> citizens = new HashMap<>();
             for (int i = 0; i < events; i++) {
@@ -64,9 +81,21 @@ public final class BurstBenchmark {
                 citizens.put(citizen, phone);
             }
             Instant start = Instant.now();
-            for (Map.Entry<String, String> citizen : citizens.entrySet()) {
-                EventEnvelope event = NotificationsIT.requestSubmitted(citizen.getKey(), NotificationsIT.aTrackingNumber());
-                published.put(citizen.getValue(), EventEnvelopes.time(event));
+            try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Infra.kafkaBootstrapServers(), ProducerConfig.ACKS_CONFIG, "all",
+                    ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
+                for (Map.Entry<String, String> citizen : citizens.entrySet()) {
+                    String requestId = UUID.randomUUID().toString();
+                    EventEnvelope event = EventEnvelopes.wrap("requests-service", requestId, "brela",
+                            RequestSubmitted.newBuilder().setRequestId(requestId)
+                                    .setTrackingNumber(NotificationsIT.aTrackingNumber()).setAgencyCode("brela")
+                                    .setServiceName(LocalizedText.newBuilder().setSw("Leseni ya biashara")
+                                            .setEn("Business licence"))
+                                    .setCitizenSubject(citizen.getKey()).build());
+                    producer.send(new ProducerRecord<>(Topics.REQUESTS, requestId, event.toByteArray()));
+                    published.put(citizen.getValue(), EventEnvelopes.time(event));
+                }
+                producer.flush();
             }
             Instant allPublished = Instant.now();
             Map<String, Instant> received = new HashMap<>();

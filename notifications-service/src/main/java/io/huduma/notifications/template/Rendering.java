@@ -22,6 +22,8 @@ public final class Rendering {
     private static final Mustache.Compiler HTML = Mustache.compiler().escapeHTML(true).defaultValue("").emptyStringIsFalse(true);
 
     private final int maxSmsSegments;
+    /** Compiled templates by their text (a handful in use; previews of other texts are not kept). */
+    private final Map<String, com.samskivert.mustache.Template> compiled = new java.util.concurrent.ConcurrentHashMap<>();
 
     public Rendering(int maxSmsSegments) {
         this.maxSmsSegments = maxSmsSegments;
@@ -33,15 +35,22 @@ public final class Rendering {
 
     /** Fills {@code template} in with {@code values} (missing values render empty). */
     public RenderedMessage render(Template template, Map<String, String> values) {
-        String body = TEXT.compile(template.body()).execute(values);
-        String subject = template.subjectLine() == null ? null : TEXT.compile(template.subjectLine()).execute(values);
-        String html = template.html() == null ? null : HTML.compile(template.html()).execute(values);
+        String body = compiled(TEXT, template.body()).execute(values);
+        String subject = template.subjectLine() == null ? null : compiled(TEXT, template.subjectLine()).execute(values);
+        String html = template.html() == null ? null : compiled(HTML, template.html()).execute(values);
         if ("SMS".equals(template.channel())) {
             SmsEncoding encoding = SmsEncoding.of(body);
             return new RenderedMessage(template.kind(), template.channel(), template.language(), null, body, null,
                     encoding.name(), encoding.segments(body));
         }
         return new RenderedMessage(template.kind(), template.channel(), template.language(), subject, body, html, null, 0);
+    }
+
+    private com.samskivert.mustache.Template compiled(Mustache.Compiler compiler, String text) {
+        if (compiled.size() > 200) {
+            compiled.clear();
+        }
+        return compiled.computeIfAbsent((compiler == HTML ? "H:" : "T:") + text, k -> compiler.compile(text));
     }
 
     /**

@@ -25,8 +25,13 @@ public class Templates {
     public static final String SWAHILI = "sw";
     public static final String ENGLISH = "en";
 
+    /** How long a copy of the templates serves before it is read again (another instance's edits show within it). */
+    private static final long CACHE_NANOS = java.time.Duration.ofSeconds(10).toNanos();
+
     private final TemplateRepository repository;
     private final Rendering rendering;
+    private volatile Map<String, Template> cache = Map.of();
+    private volatile long cachedAt;
 
     Templates(TemplateRepository repository, TemplateProperties properties) {
         this.repository = repository;
@@ -42,7 +47,7 @@ public class Templates {
                                             Function<String, Map<String, String>> values) {
         for (String candidateKind : kinds(kind)) {
             for (String candidateLanguage : languages(language)) {
-                Optional<Template> template = repository.find(candidateKind, channel, candidateLanguage);
+                Optional<Template> template = cached(candidateKind, channel, candidateLanguage);
                 if (template.isPresent()) {
                     return Optional.of(fit(rendering.render(template.get(), values.apply(candidateLanguage))));
                 }
@@ -73,6 +78,7 @@ public class Templates {
                 "EMAIL".equals(channel) ? html : null, current.version(), current.updatedAt(), editor);
         check(edited);
         repository.update(edited, editor);
+        cachedAt = 0;
         return get(kind, channel, language);
     }
 
@@ -105,6 +111,24 @@ public class Templates {
             throw DomainException.invalid("/subject", "an email needs a subject");
         }
         rendering.check(template);
+    }
+
+    /** Templates are read for every message: from a copy of all of them, read again every few seconds. */
+    private Optional<Template> cached(String kind, String channel, String language) {
+        long now = System.nanoTime();
+        if (cachedAt == 0 || now - cachedAt > CACHE_NANOS) {
+            Map<String, Template> all = new java.util.HashMap<>();
+            for (Template t : repository.all()) {
+                all.put(key(t.kind(), t.channel(), t.language()), t);
+            }
+            cache = all;
+            cachedAt = now;
+        }
+        return Optional.ofNullable(cache.get(key(kind, channel, language)));
+    }
+
+    private static String key(String kind, String channel, String language) {
+        return kind + '|' + channel + '|' + language;
     }
 
     /** Cuts an SMS that real values made too long down to the segment limit. */
