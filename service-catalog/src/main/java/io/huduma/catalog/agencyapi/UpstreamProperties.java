@@ -6,13 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where agency APIs may point.
+ * Where agency APIs may point. The address rules ({@link UpstreamPolicy}) hold in every profile; only these
+ * explicit allow-lists relax them.
  *
- * @param publicHttpsOnly on in the {@code production} profile: base URLs must be https and must not
- *                        resolve to loopback, link-local (cloud metadata), private or other internal
- *                        addresses, so the gateway cannot be turned against the platform's own network
- * @param allowedHosts    host names or IP literals exempt from the address rule (internal agency gateways)
+ * @param allowedHosts         host names exempt from the public-address rule (an agency's internal gateway,
+ *                             named explicitly); still https
+ * @param allowedLoopbackPorts ports on this machine's loopback an agency API may use (demos of the local
+ *                             stack only; empty elsewhere)
  */
 @ConfigurationProperties("huduma.catalog.upstreams")
-record UpstreamProperties(@DefaultValue("false") boolean publicHttpsOnly, @DefaultValue List<String> allowedHosts) {
+record UpstreamProperties(@DefaultValue List<String> allowedHosts, @DefaultValue List<Integer> allowedLoopbackPorts) {
 }
