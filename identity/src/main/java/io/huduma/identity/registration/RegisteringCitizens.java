@@ -67,8 +67,12 @@ class RegisteringCitizens {
     @Transactional
     Registration start(SignUp signUp, String clientAddress) {
         PhoneNumber phone = PhoneNumber.parseMobile(signUp.phoneNumber(), "/phoneNumber");
+        // the realm's policy cannot see this password (it reaches Keycloak already hashed): the same rules here
         if (signUp.password().replaceAll("\\D", "").endsWith(phone.e164().substring(4))) {
             throw DomainException.invalid("/password", "must not contain your phone number");
+        }
+        if (signUp.email() != null && signUp.password().equalsIgnoreCase(signUp.email().strip())) {
+            throw DomainException.invalid("/password", "must not be your email address");
         }
         if (accounts.subjectByPhone(phone.e164()).isPresent()) {
             throw DomainException.conflict("An account already exists for this phone number; sign in or recover the password");
