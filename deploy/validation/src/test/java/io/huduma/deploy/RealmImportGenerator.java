@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class RealmImportGenerator {
 
-    static final Path REALM = Repo.DEPLOY.resolve("keycloak/huduma-realm.json");
+    /** The realm; {@code -Dhuduma.realm.source=FILE} generates from another copy (e.g. the committed one). */
+    static final Path REALM = System.getProperty("huduma.realm.source", "").isBlank()
+            ? Repo.DEPLOY.resolve("keycloak/huduma-realm.json")
+            : Path.of(System.getProperty("huduma.realm.source"));
     static final Path OUTPUT = Repo.K8S.resolve("components/keycloak/realm-import.yaml");
     static final String SERVICE_CLIENT_PREFIX = "svc-";
 
