@@ -117,6 +117,23 @@ class OtpIT extends NotificationsIT {
     }
 
     @Test
+    void aCodeByEmailHasBothPartsAndOnlyTheMaskedTextIsKept() {
+        String email = "code-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.tz";
+
+        SendOtpResponse response = Otp.send(grpcPort(), Otp.identityToken(), SendOtpRequest.newBuilder()
+                .setDestination(email).setCode("640218").setPurpose("recovery").setValidMinutes(15).setByEmail(true)
+                .setLanguage(io.huduma.contracts.common.v1.Language.LANGUAGE_EN).build());
+
+        Inbox.Mail mail = Inbox.awaitMailTo(email);
+        assertThat(mail.subject()).isEqualTo("Your verification code");
+        assertThat(mail.body()).contains("Your verification code is 640218. It is valid for 15 minutes.");
+        assertThat(mail.html()).contains("<strong>640218</strong>");
+        String stored = jdbc.sql("SELECT body || coalesce(html, '') FROM delivery WHERE id = ?::uuid")
+                .param(response.getDeliveryId()).query(String.class).single();
+        assertThat(stored).contains("******").doesNotContain("640218");
+    }
+
+    @Test
     void onlyIdentityMayAskAndBadInputIsRefused() {
         SendOtpRequest request = SendOtpRequest.newBuilder().setDestination(aPhone()).setCode("123456")
                 .setPurpose("sign-up").build();
