@@ -3,8 +3,6 @@ package io.huduma.notifications.contact;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.huduma.contracts.catalog.v1.Agency;
 import io.huduma.contracts.catalog.v1.CatalogServiceGrpc;
 import io.huduma.contracts.catalog.v1.GetAgencyRequest;
@@ -27,18 +25,10 @@ class CatalogClient implements Agencies {
 
     @Override
     public Optional<AgencyMailbox> find(String code) {
-        return resilience.call(() -> {
-            try {
-                Agency a = stub.withDeadlineAfter(properties.deadline().toMillis(), TimeUnit.MILLISECONDS)
-                        .getAgency(GetAgencyRequest.newBuilder().setCode(code).build()).getAgency();
-                return Optional.of(new AgencyMailbox(a.getCode(), a.getName().getSw(), a.getName().getEn(),
-                        a.getContactEmail()));
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+        return resilience.find(() -> {
+            Agency a = stub.withDeadlineAfter(properties.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                    .getAgency(GetAgencyRequest.newBuilder().setCode(code).build()).getAgency();
+            return new AgencyMailbox(a.getCode(), a.getName().getSw(), a.getName().getEn(), a.getContactEmail());
         });
     }
 }

@@ -3,8 +3,6 @@ package io.huduma.notifications.contact;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
 import io.huduma.contracts.common.v1.Language;
 import io.huduma.contracts.identity.v1.GetContactRequest;
 import io.huduma.contracts.identity.v1.GetContactResponse;
@@ -30,18 +28,11 @@ class IdentityClient implements Contacts {
 
     @Override
     public Optional<Contact> find(String subject) {
-        return resilience.call(() -> {
-            try {
-                GetContactResponse c = stub.withDeadlineAfter(properties.deadline().toMillis(), TimeUnit.MILLISECONDS)
-                        .getContact(GetContactRequest.newBuilder().setSubject(subject).build());
-                return Optional.of(new Contact(c.getSubject(), c.getDisplayName(), c.getPhone(), c.getEmail(),
-                        c.getLanguage() == Language.LANGUAGE_EN ? "en" : "sw", c.getSmsAllowed(), c.getEmailAllowed()));
-            } catch (StatusRuntimeException e) {
-                if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
-                    return Optional.empty();
-                }
-                throw e;
-            }
+        return resilience.find(() -> {
+            GetContactResponse c = stub.withDeadlineAfter(properties.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                    .getContact(GetContactRequest.newBuilder().setSubject(subject).build());
+            return new Contact(c.getSubject(), c.getDisplayName(), c.getPhone(), c.getEmail(),
+                    c.getLanguage() == Language.LANGUAGE_EN ? "en" : "sw", c.getSmsAllowed(), c.getEmailAllowed());
         });
     }
 }

@@ -1,6 +1,7 @@
 package io.huduma.notifications.contact;
 
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -44,10 +45,22 @@ final class ResilientGrpcClient {
                 .build());
     }
 
-    /** The call's answer; {@link RecipientsUnavailable} when it kept failing or the breaker is open. */
-    <T> T call(Supplier<T> call) {
+    /**
+     * The call's answer, empty when the service answered NOT_FOUND; {@link RecipientsUnavailable} when it
+     * kept failing or the breaker is open.
+     */
+    <T> Optional<T> find(Supplier<T> call) {
         try {
-            return breaker.executeSupplier(Retry.decorateSupplier(retry, call));
+            return breaker.executeSupplier(Retry.decorateSupplier(retry, () -> {
+                try {
+                    return Optional.of(call.get());
+                } catch (StatusRuntimeException e) {
+                    if (e.getStatus().getCode() == Status.Code.NOT_FOUND) {
+                        return Optional.<T>empty();
+                    }
+                    throw e;
+                }
+            }));
         } catch (CallNotPermittedException e) {
             throw new RecipientsUnavailable(service + " is failing; not called for now", e);
         } catch (StatusRuntimeException e) {
