@@ -13,6 +13,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.PathType;
+import io.huduma.platform.domain.DomainException;
 import io.huduma.platform.domain.DomainException.FieldError;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +38,19 @@ public final class AnswerValidator {
                 .build();
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
                 builder -> builder.schemaRegistryConfig(config));
+    }
+
+    /**
+     * Refuses answers that break the form (422, one error per problem, pointers under {@code /answers});
+     * a version without a form schema takes any object.
+     */
+    public void requireValid(String formSchemaJson, JsonNode answers, Lang lang) {
+        String schema = formSchemaJson == null || formSchemaJson.isBlank() ? "{\"type\":\"object\"}" : formSchemaJson;
+        List<FieldError> errors = validate(schema, answers, lang);
+        if (!errors.isEmpty()) {
+            throw DomainException.unprocessable(lang.pick("Majibu hayalingani na fomu ya huduma",
+                    "The answers do not match the service's form"), errors).under("/answers");
+        }
     }
 
     /** Everything wrong with {@code answers}; pointers relative to the answers object (e.g. {@code /fullName}). */

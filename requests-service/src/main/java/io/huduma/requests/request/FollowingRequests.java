@@ -2,11 +2,9 @@ package io.huduma.requests.request;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 
 import io.huduma.platform.domain.DomainException;
-import io.huduma.platform.domain.DomainException.FieldError;
 import io.huduma.requests.calendar.WorkingCalendar;
 import io.huduma.requests.catalog.PublishedServices;
 import io.huduma.requests.form.AnswerValidator;
@@ -60,13 +58,8 @@ public class FollowingRequests {
         }
         ObjectNode merged = (ObjectNode) json.readTree(request.answersJson());
         answers.properties().forEach(e -> merged.set(e.getKey(), e.getValue()));
-        String schema = services.version(request.service().serviceId(), request.service().version()).formSchemaJson();
-        List<FieldError> errors = validator.validate(schema == null || schema.isBlank() ? "{\"type\":\"object\"}" : schema,
+        validator.requireValid(services.version(request.service().serviceId(), request.service().version()).formSchemaJson(),
                 merged, lang);
-        if (!errors.isEmpty()) {
-            throw DomainException.unprocessable(lang.pick("Majibu hayalingani na fomu ya huduma",
-                    "The answers do not match the service's form"), errors).under("/answers");
-        }
         Instant now = clock.instant();
         Request answered = request.withAnswers(json.writeValueAsString(merged), now);
         Request next = answered.move(RequestStatus.IN_REVIEW, Actor.CITIZEN, null, false, null, now, calendar);

@@ -7,9 +7,11 @@ import io.huduma.platform.domain.DomainException;
 import io.huduma.platform.security.Caller;
 import io.huduma.platform.security.HttpRules;
 import io.huduma.platform.security.Roles;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.web.filter.ShallowEtagHeaderFilter;
 
 /**
  * Who may call the request endpoints, by role; ownership (a citizen's own requests, an officer's
@@ -34,6 +36,17 @@ class RequestHttpConfiguration {
                 .requestMatchers(POST, REQUESTS + "/*/assignment", REQUESTS + "/*/status-changes")
                         .hasRole(Roles.AGENCY_OFFICER)
                 .requestMatchers(POST, REQUESTS + "/*/notes").hasAnyRole(Roles.AGENCY_OFFICER, Roles.AGENCY_ADMIN);
+    }
+
+    /**
+     * An ETag on every other successful read of requests (lists, timelines, the queue), so a phone
+     * re-fetching them gets a 304 when nothing changed; a single request keeps its own version ETag.
+     */
+    @Bean
+    FilterRegistrationBean<ShallowEtagHeaderFilter> requestReadsEtagFilter() {
+        FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(new ShallowEtagHeaderFilter());
+        registration.addUrlPatterns(REQUESTS, REQUESTS + "/*");
+        return registration;
     }
 
     /** The viewer a caller stands for: staff of their token's agency, or a citizen. */

@@ -70,14 +70,7 @@ public class SubmittingRequests {
             return replay(existing.get(), hash);
         }
         ServiceDefinition service = services.current(submission.serviceId());
-        String schema = service.formSchemaJson() == null || service.formSchemaJson().isBlank()
-                ? "{\"type\":\"object\"}" : service.formSchemaJson();
-        List<FieldError> errors = validator.validate(schema, submission.answers(), submission.lang());
-        if (!errors.isEmpty()) {
-            throw DomainException.unprocessable(submission.lang().pick(
-                    "Majibu hayalingani na fomu ya huduma", "The answers do not match the service's form"), errors)
-                    .under("/answers");
-        }
+        validator.requireValid(service.formSchemaJson(), submission.answers(), submission.lang());
         Submitted created = transactions.execute(status -> create(submission, service, hash));
         if (created != null) {
             return created;

@@ -212,6 +212,13 @@ class WorkflowIT extends RequestsIT {
                 Map.of("If-None-Match", read.header("ETag").orElseThrow()));
 
         assertThat(again.status()).isEqualTo(304);
+        assertThat(again.header("ETag")).isEqualTo(read.header("ETag"));
+
+        Http.Response list = http().get("/api/v1/requests", token(AMINA));
+        String listEtag = list.header("ETag").orElseThrow();
+        assertThat(http().get("/api/v1/requests", token(AMINA), Map.of("If-None-Match", listEtag)).status()).isEqualTo(304);
+        submitted(AMINA, aBrelaService());
+        assertThat(http().get("/api/v1/requests", token(AMINA), Map.of("If-None-Match", listEtag)).status()).isEqualTo(200);
     }
 
     static List<String> ids(Http.Response page) {
