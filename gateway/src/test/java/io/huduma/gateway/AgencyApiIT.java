@@ -115,6 +115,30 @@ class AgencyApiIT extends GatewayIT {
         assertThat(identity.received()).isEmpty();
     }
 
+    @Test
+    void aLateEventNeverUndoesANewerOneAcrossARemoveAndReRegister() throws IOException {
+        String name = "ordered-" + suffix();
+        started(new FakeUpstream("brela-" + name, Map.of("agency", "brela")));
+        AgencyApi active = api("brela", name, "lb://brela-" + name, AccessPolicy.ACCESS_POLICY_PUBLIC, AgencyApiStatus.AGENCY_API_STATUS_ACTIVE);
+        java.time.Instant now = java.time.Instant.now();
+        publishAt(active, false, now);
+        awaitStatus("/agencies/brela/" + name + "/x", null, 200);
+        publishAt(active, true, now.plusSeconds(1));
+        awaitStatus("/agencies/brela/" + name + "/x", null, 404);
+        // a re-registration under a new id (another key, perhaps another partition) delivered late, with its
+        // older time: the removal stays
+        AgencyApi older = active.toBuilder().setId(UUID.randomUUID().toString()).build();
+        publishAt(older, false, now.minusSeconds(30));
+        String marker = "marker-" + suffix();
+        GatewayIT.preloadedAgencyUpstream();
+        publish(api("brela", marker, "lb://brela-preloaded", AccessPolicy.ACCESS_POLICY_PUBLIC, AgencyApiStatus.AGENCY_API_STATUS_ACTIVE), false);
+        awaitStatus("/agencies/brela/" + marker + "/x", null, 200);
+        EdgeIT.problem(client.get().uri("/agencies/brela/" + name + "/x").exchange(), 404);
+        // and a newer re-registration is served again
+        publishAt(older, false, now.plusSeconds(2));
+        awaitStatus("/agencies/brela/" + name + "/x", null, 200);
+    }
+
     private static FakeUpstream started(FakeUpstream upstream) {
         STARTED.add(upstream);
         return upstream;
@@ -135,6 +159,13 @@ class AgencyApiIT extends GatewayIT {
         AgencyApiChanged changed = AgencyApiChanged.newBuilder().setApi(api)
                 .setChange(removed ? AgencyApiChanged.Change.CHANGE_REMOVED : AgencyApiChanged.Change.CHANGE_UPSERTED).build();
         TopicEvents.publish(Topics.CATALOG_AGENCY_APIS, EventEnvelopes.wrap("service-catalog", api.getId(), api.getAgencyCode(), changed));
+    }
+
+    private static void publishAt(AgencyApi api, boolean removed, java.time.Instant at) {
+        AgencyApiChanged changed = AgencyApiChanged.newBuilder().setApi(api)
+                .setChange(removed ? AgencyApiChanged.Change.CHANGE_REMOVED : AgencyApiChanged.Change.CHANGE_UPSERTED).build();
+        TopicEvents.publish(Topics.CATALOG_AGENCY_APIS, EventEnvelopes.wrap("service-catalog", api.getId(), api.getAgencyCode(), changed)
+                .toBuilder().setTime(com.google.protobuf.Timestamp.newBuilder().setSeconds(at.getEpochSecond()).setNanos(at.getNano())).build());
     }
 
     private void awaitStatus(String path, String token, int status) {

@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * The gateway on the real Eureka and Keycloak: routes by Eureka id, publishes only the OpenAPI
  * document of a service, passes a valid token on and stops a bad one at the edge.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
 class GatewayRoutingIT extends GatewayIT {
 
     private static FakeUpstream catalog;
@@ -86,6 +87,22 @@ class GatewayRoutingIT extends GatewayIT {
     }
 
     @Test
+    void logsOneLinePerRequestWithoutTokens(org.springframework.boot.test.system.CapturedOutput output) {
+        awaitRoutable();
+        String token = Tokens.forUser("citizen.amina");
+        client.get().uri("/api/v1/services?q=secret-query").header("Authorization", "Bearer " + token)
+                .header("X-Request-Id", "access-log-probe-1").exchange().expectStatus().isOk();
+        // the line is written when the exchange completes, which may be just after the client has the answer
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline && !output.getAll().contains("requestId=access-log-probe-1")) {
+            sleep(100);
+        }
+        String line = output.getAll().lines().filter(l -> l.contains("requestId=access-log-probe-1")).findFirst().orElseThrow();
+        assertThat(line).contains("GET /api/v1/services 200").contains("route=service-catalog-api").contains("client=127.0.0.1")
+                .doesNotContain(token.substring(0, 20)).doesNotContain("secret-query").doesNotContain("Bearer");
+    }
+
+    @Test
     void passesAValidTokenAndACorrelationIdToTheService() {
         awaitRoutable();
         String token = Tokens.forUser("citizen.amina");
@@ -131,7 +148,12 @@ class GatewayRoutingIT extends GatewayIT {
 
     @Test
     void servesMetricsAndHealthForOperatorsOnTheManagementPortOnly() {
-        client(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        awaitRoutable();
+        client.get().uri("/api/v1/services").exchange().expectStatus().isOk();
+        String metrics = client(managementPort).get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(metrics).as("requests per route and status").containsPattern(
+                "spring_cloud_gateway_requests_seconds_count\\{[^}]*routeId=\"service-catalog-api\"[^}]*status=\"OK\"");
         client.get().uri("/actuator/prometheus").exchange().expectStatus().isNotFound()
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         client.get().uri("/actuator/health").exchange().expectStatus().isNotFound();
