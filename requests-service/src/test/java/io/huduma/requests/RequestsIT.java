@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.huduma.testkit.DemoUsers;
 import io.huduma.testkit.HudumaTestProperties;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.testkit.Tokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,8 +82,8 @@ public abstract class RequestsIT {
         throw new AssertionError("requests-service never reached the stand-in catalogue");
     }
 
-    protected Http http() {
-        return new Http(port);
+    protected JsonHttp http() {
+        return new JsonHttp(port);
     }
 
     protected static FakeCatalog catalog() {
@@ -114,26 +115,26 @@ public abstract class RequestsIT {
     }
 
     protected static ObjectNode validAnswers() {
-        return (ObjectNode) Http.JSON.readTree("""
+        return (ObjectNode) JsonHttp.JSON.readTree("""
                 {"businessName":"Mama Ntilie Foods","ownerNationalId":"19900412123450000123","startDate":"2026-11-01",
                  "employees":3,"sector":"services"}""");
     }
 
     protected static ObjectNode submission(UUID serviceId, ObjectNode answers) {
-        ObjectNode body = Http.JSON.createObjectNode();
+        ObjectNode body = JsonHttp.JSON.createObjectNode();
         body.put("serviceId", serviceId.toString());
         body.set("answers", answers);
         body.put("channel", "web");
         return body;
     }
 
-    protected Http.Response submit(String user, Object body, String key) {
+    protected JsonHttp.Response submit(String user, Object body, String key) {
         return http().post("/api/v1/requests", token(user), body, key == null ? Map.of() : Map.of("Idempotency-Key", key));
     }
 
     /** Submits a valid application for {@code serviceId} as {@code user}; returns the response body's id. */
     protected UUID submitted(String user, UUID serviceId) {
-        Http.Response response = submit(user, submission(serviceId, validAnswers()), UUID.randomUUID().toString());
+        JsonHttp.Response response = submit(user, submission(serviceId, validAnswers()), UUID.randomUUID().toString());
         if (response.status() != 201) {
             throw new AssertionError("not submitted: " + response);
         }
@@ -141,9 +142,9 @@ public abstract class RequestsIT {
     }
 
     /** Reads the request as {@code user} and moves it to {@code to} with the ETag just read. */
-    protected Http.Response move(String user, UUID id, String to, String note, boolean visible, String outcome) {
+    protected JsonHttp.Response move(String user, UUID id, String to, String note, boolean visible, String outcome) {
         String etag = http().get("/api/v1/requests/" + id, token(user)).header("ETag").orElseThrow();
-        ObjectNode body = Http.JSON.createObjectNode().put("to", to).put("visibleToCitizen", visible);
+        ObjectNode body = JsonHttp.JSON.createObjectNode().put("to", to).put("visibleToCitizen", visible);
         if (note != null) {
             body.put("note", note);
         }

@@ -16,6 +16,7 @@ import io.huduma.platform.correlation.Correlation;
 import io.huduma.platform.events.OutboxWriter;
 import io.huduma.requests.RequestsIT;
 import io.huduma.testkit.Infra;
+import io.huduma.testkit.TopicEvents;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -189,7 +190,7 @@ class CatalogEventsAcrossModulesIT extends RequestsIT {
 
     /** Every event of the subject that reached the broker has been handled. */
     private void awaitHandledAll(String serviceId) {
-        for (EventEnvelope e : io.huduma.requests.Events.await(Topics.CATALOG_SERVICES, serviceId, 5)) {
+        for (EventEnvelope e : TopicEvents.await(Topics.CATALOG_SERVICES, serviceId, 5)) {
             awaitHandled(e.getId());
         }
     }

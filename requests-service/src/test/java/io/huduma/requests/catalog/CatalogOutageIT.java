@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
-import io.huduma.requests.Http;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.requests.RequestsIT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,7 @@ class CatalogOutageIT extends RequestsIT {
         int callsWhenOpen = -1;
         for (int attempt = 0; attempt < 15 && callsWhenOpen < 0; attempt++) {
             int before = catalog().calls();
-            Http.Response refused = submit(AMINA, submission(unknown, validAnswers()), UUID.randomUUID().toString());
+            JsonHttp.Response refused = submit(AMINA, submission(unknown, validAnswers()), UUID.randomUUID().toString());
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             if (catalog().calls() == before) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.huduma.requests.Http;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.requests.RequestsIT;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +48,7 @@ class OpenDataIT extends RequestsIT {
 
     @Test
     void countsMediansPercentilesAndSlaShareWithSmallCellsSuppressed() {
-        Http.Response response = http().get("/api/v1/open-data/requests?agency=" + agency);
+        JsonHttp.Response response = http().get("/api/v1/open-data/requests?agency=" + agency);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.raw().body()).doesNotContain(PERSON);
@@ -81,9 +81,9 @@ class OpenDataIT extends RequestsIT {
 
     @Test
     void csvSaysTheSameAsJson() {
-        Http.Response json = http().get("/api/v1/open-data/requests?agency=" + agency);
-        Http.Response byAccept = http().get("/api/v1/open-data/requests?agency=" + agency, null, Map.of("Accept", "text/csv"));
-        Http.Response bySuffix = http().get("/api/v1/open-data/requests.csv?agency=" + agency);
+        JsonHttp.Response json = http().get("/api/v1/open-data/requests?agency=" + agency);
+        JsonHttp.Response byAccept = http().get("/api/v1/open-data/requests?agency=" + agency, null, Map.of("Accept", "text/csv"));
+        JsonHttp.Response bySuffix = http().get("/api/v1/open-data/requests.csv?agency=" + agency);
 
         assertThat(byAccept.status()).isEqualTo(200);
         assertThat(byAccept.contentType()).startsWith("text/csv");
@@ -107,19 +107,19 @@ class OpenDataIT extends RequestsIT {
 
     @Test
     void answersAreCacheableAndRevalidatedByEtag() {
-        Http.Response first = http().get("/api/v1/open-data/requests?agency=" + agency);
+        JsonHttp.Response first = http().get("/api/v1/open-data/requests?agency=" + agency);
         String etag = first.header("ETag").orElseThrow();
         assertThat(first.header("Cache-Control").orElseThrow()).contains("public").contains("max-age=300");
 
-        Http.Response again = http().get("/api/v1/open-data/requests?agency=" + agency, null, Map.of("If-None-Match", etag));
+        JsonHttp.Response again = http().get("/api/v1/open-data/requests?agency=" + agency, null, Map.of("If-None-Match", etag));
         assertThat(again.status()).isEqualTo(304);
-        Http.Response csv = http().get("/api/v1/open-data/requests.csv?agency=" + agency, null, Map.of("If-None-Match", etag));
+        JsonHttp.Response csv = http().get("/api/v1/open-data/requests.csv?agency=" + agency, null, Map.of("If-None-Match", etag));
         assertThat(csv.status()).isEqualTo(200);
     }
 
     @Test
     void badFiltersAreProblems() {
-        Http.Response response = http().get("/api/v1/open-data/requests?month=March");
+        JsonHttp.Response response = http().get("/api/v1/open-data/requests?month=March");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
-import io.huduma.requests.Http;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.requests.RequestsIT;
 import io.huduma.testkit.Tokens;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,7 +148,7 @@ class AccessIT extends RequestsIT {
         assertThat(actual).isEqualTo(ordered);
     }
 
-    private Http.Response submit(String token, Object body) {
+    private JsonHttp.Response submit(String token, Object body) {
         return http().post("/api/v1/requests", token, body, Map.of("Idempotency-Key", UUID.randomUUID().toString()));
     }
 

@@ -12,8 +12,8 @@ import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.notifications.v1.NotificationDelivered;
 import io.huduma.contracts.notifications.v1.NotificationFailed;
 import io.huduma.platform.events.EventEnvelopes;
-import io.huduma.requests.Events;
-import io.huduma.requests.Http;
+import io.huduma.testkit.TopicEvents;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.requests.RequestsIT;
 import io.huduma.testkit.Infra;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -30,7 +30,7 @@ class DeliveryReportsIT extends RequestsIT {
     @Test
     void deliveredAndFailedMessagesAppearInTheTimelineOnce() throws Exception {
         UUID id = submitted(AMINA, aBrelaService());
-        EventEnvelope submitted = Events.await(Topics.REQUESTS, id.toString(), 1).get(0);
+        EventEnvelope submitted = TopicEvents.await(Topics.REQUESTS, id.toString(), 1).get(0);
 
         EventEnvelope delivered = EventEnvelopes.wrap("notifications-service", "delivery-1", "brela",
                 NotificationDelivered.newBuilder().setDeliveryId("delivery-1").setChannel("sms")
@@ -53,7 +53,7 @@ class DeliveryReportsIT extends RequestsIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<JsonNode> reports = List.of();
         while (System.nanoTime() < deadline) {
-            Http.Response timeline = http().get("/api/v1/requests/" + id + "/timeline", token(AMINA));
+            JsonHttp.Response timeline = http().get("/api/v1/requests/" + id + "/timeline", token(AMINA));
             reports = timeline.body().valueStream().filter(e -> e.path("kind").asString().startsWith("NOTIFICATION")).toList();
             if (reports.size() >= expected) {
                 Thread.sleep(2_000); // a duplicate would show up by now

@@ -21,7 +21,7 @@ import io.huduma.contracts.requests.v1.RequestSubmitted;
 import io.huduma.contracts.requests.v1.RequestsServiceGrpc;
 import io.huduma.contracts.requests.v1.SubmitRequestRequest;
 import io.huduma.contracts.requests.v1.SubmitRequestResponse;
-import io.huduma.requests.Events;
+import io.huduma.testkit.TopicEvents;
 import io.huduma.requests.RequestsIT;
 import io.huduma.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -62,7 +62,7 @@ class RequestsGrpcIT extends RequestsIT {
         // the citizen sees it on the web too
         assertThat(http().get("/api/v1/requests/" + first.getRequestId(), token(AMINA)).body().path("channel").asString())
                 .isEqualTo("ussd");
-        EventEnvelope event = Events.await(Topics.REQUESTS, first.getRequestId(), 1).get(0);
+        EventEnvelope event = TopicEvents.await(Topics.REQUESTS, first.getRequestId(), 1).get(0);
         assertThat(event.getData().unpack(RequestSubmitted.class).getChannel()).isEqualTo(Channel.CHANNEL_USSD);
 
         GetStatusByTrackingNumberResponse status = stub(Tokens.serviceToken("notifications-service"))

@@ -17,9 +17,9 @@ import io.huduma.contracts.Topics;
 import io.huduma.contracts.common.v1.Channel;
 import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.requests.v1.RequestSubmitted;
-import io.huduma.requests.Events;
+import io.huduma.testkit.TopicEvents;
 import io.huduma.requests.FakeCatalog;
-import io.huduma.requests.Http;
+import io.huduma.testkit.JsonHttp;
 import io.huduma.requests.RequestsIT;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
@@ -31,7 +31,7 @@ class SubmissionIT extends RequestsIT {
     void aValidApplicationIsCreatedWithATrackingNumberDueDateAndEtagAndAnnouncedOnTheTopic() throws Exception {
         UUID service = aBrelaService();
 
-        Http.Response response = submit(AMINA, submission(service, validAnswers()), UUID.randomUUID().toString());
+        JsonHttp.Response response = submit(AMINA, submission(service, validAnswers()), UUID.randomUUID().toString());
 
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         String id = response.body().path("id").asString();
@@ -52,7 +52,7 @@ class SubmissionIT extends RequestsIT {
         // the service token of requests-service went to the catalogue
         assertThat(catalog().lastBearer()).startsWith("Bearer ");
 
-        List<EventEnvelope> events = Events.await(Topics.REQUESTS, id, 1);
+        List<EventEnvelope> events = TopicEvents.await(Topics.REQUESTS, id, 1);
         assertThat(events).hasSize(1);
         EventEnvelope envelope = events.get(0);
         assertThat(envelope.getType()).isEqualTo("huduma.requests.v1.RequestSubmitted");
@@ -72,7 +72,7 @@ class SubmissionIT extends RequestsIT {
     void withoutAnIdempotencyKeyNothingIsCreated() {
         UUID service = aBrelaService();
 
-        Http.Response response = submit(AMINA, submission(service, validAnswers()), null);
+        JsonHttp.Response response = submit(AMINA, submission(service, validAnswers()), null);
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -85,12 +85,12 @@ class SubmissionIT extends RequestsIT {
         UUID service = aBrelaService();
         String key = UUID.randomUUID().toString();
 
-        Http.Response first = submit(AMINA, submission(service, validAnswers()), key);
+        JsonHttp.Response first = submit(AMINA, submission(service, validAnswers()), key);
         // the same content, members in another order
-        ObjectNode reordered = Http.JSON.createObjectNode().put("channel", "web");
+        ObjectNode reordered = JsonHttp.JSON.createObjectNode().put("channel", "web");
         reordered.set("answers", validAnswers());
         reordered.put("serviceId", service.toString());
-        Http.Response retry = submit(AMINA, reordered, key);
+        JsonHttp.Response retry = submit(AMINA, reordered, key);
 
         assertThat(retry.status()).isEqualTo(201);
         assertThat(retry.body()).isEqualTo(first.body());
@@ -105,7 +105,7 @@ class SubmissionIT extends RequestsIT {
         String key = UUID.randomUUID().toString();
         submit(AMINA, submission(service, validAnswers()), key);
 
-        Http.Response other = submit(AMINA, submission(service, validAnswers().put("employees", 4)), key);
+        JsonHttp.Response other = submit(AMINA, submission(service, validAnswers().put("employees", 4)), key);
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.contentType()).startsWith("application/problem+json");
@@ -117,8 +117,8 @@ class SubmissionIT extends RequestsIT {
         UUID service = aBrelaService();
         String key = UUID.randomUUID().toString();
 
-        Http.Response amina = submit(AMINA, submission(service, validAnswers()), key);
-        Http.Response juma = submit(JUMA, submission(service, validAnswers()), key);
+        JsonHttp.Response amina = submit(AMINA, submission(service, validAnswers()), key);
+        JsonHttp.Response juma = submit(JUMA, submission(service, validAnswers()), key);
 
         assertThat(juma.status()).isEqualTo(201);
         assertThat(juma.body().path("id")).isNotEqualTo(amina.body().path("id"));
@@ -132,25 +132,25 @@ class SubmissionIT extends RequestsIT {
         ObjectNode body = submission(service, validAnswers());
         token(AMINA);
 
-        List<Http.Response> responses = new ArrayList<>();
+        List<JsonHttp.Response> responses = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
-            List<Callable<Http.Response>> calls = new ArrayList<>();
+            List<Callable<JsonHttp.Response>> calls = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 calls.add(() -> submit(AMINA, body, key));
             }
-            for (Future<Http.Response> f : pool.invokeAll(calls)) {
+            for (Future<JsonHttp.Response> f : pool.invokeAll(calls)) {
                 responses.add(f.get());
             }
         } finally {
             pool.shutdownNow();
         }
 
-        assertThat(responses).extracting(Http.Response::status).containsOnly(201);
+        assertThat(responses).extracting(JsonHttp.Response::status).containsOnly(201);
         assertThat(responses.stream().map(r -> r.body().path("id").asString()).distinct()).hasSize(1);
         assertThat(requestsFor(service)).isOne();
         String id = responses.get(0).body().path("id").asString();
-        assertThat(Events.await(Topics.REQUESTS, id, 1, Duration.ofSeconds(30), Duration.ofSeconds(3))).hasSize(1);
+        assertThat(TopicEvents.await(Topics.REQUESTS, id, 1, Duration.ofSeconds(30), Duration.ofSeconds(3))).hasSize(1);
     }
 
     @Test
@@ -160,7 +160,7 @@ class SubmissionIT extends RequestsIT {
                 .put("startDate", "1/11/2026").put("employees", -1).put("nickname", "x");
         answers.remove("sector");
 
-        Http.Response response = submit(AMINA, submission(service, answers), UUID.randomUUID().toString());
+        JsonHttp.Response response = submit(AMINA, submission(service, answers), UUID.randomUUID().toString());
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(pointers(response)).containsExactlyInAnyOrder("/answers/businessName", "/answers/ownerNationalId",
@@ -176,7 +176,7 @@ class SubmissionIT extends RequestsIT {
         ObjectNode answers = validAnswers();
         answers.remove("businessName");
 
-        Http.Response response = http().post("/api/v1/requests", token(AMINA), submission(service, answers),
+        JsonHttp.Response response = http().post("/api/v1/requests", token(AMINA), submission(service, answers),
                 Map.of("Idempotency-Key", UUID.randomUUID().toString(), "Accept-Language", "en"));
 
         assertThat(response.status()).isEqualTo(422);
@@ -186,28 +186,28 @@ class SubmissionIT extends RequestsIT {
 
     @Test
     void malformedBodiesAreRefusedWithPointers() {
-        Http.Response noService = submit(AMINA, Http.JSON.readTree("{\"answers\":{},\"channel\":\"web\"}"), "k-" + UUID.randomUUID());
+        JsonHttp.Response noService = submit(AMINA, JsonHttp.JSON.readTree("{\"answers\":{},\"channel\":\"web\"}"), "k-" + UUID.randomUUID());
         assertThat(noService.status()).isEqualTo(400);
         assertThat(pointers(noService)).contains("/serviceId");
 
-        Http.Response badChannel = submit(AMINA, submission(aBrelaService(), validAnswers()).put("channel", "fax"),
+        JsonHttp.Response badChannel = submit(AMINA, submission(aBrelaService(), validAnswers()).put("channel", "fax"),
                 "k-" + UUID.randomUUID());
         assertThat(badChannel.status()).isEqualTo(400);
         assertThat(pointers(badChannel)).contains("/channel");
 
-        Http.Response notJson = http().sendRaw("POST", "/api/v1/requests", token(AMINA), "application/json",
+        JsonHttp.Response notJson = http().sendRaw("POST", "/api/v1/requests", token(AMINA), "application/json",
                 "{not json".getBytes());
         assertThat(notJson.status()).isEqualTo(400);
     }
 
     @Test
     void unknownServicesAre404AndRetiredOnes422() {
-        Http.Response unknown = submit(AMINA, submission(UUID.randomUUID(), validAnswers()), UUID.randomUUID().toString());
+        JsonHttp.Response unknown = submit(AMINA, submission(UUID.randomUUID(), validAnswers()), UUID.randomUUID().toString());
         assertThat(unknown.status()).isEqualTo(404);
 
         UUID retired = aBrelaService();
         catalog().retire(retired);
-        Http.Response refused = submit(AMINA, submission(retired, validAnswers()), UUID.randomUUID().toString());
+        JsonHttp.Response refused = submit(AMINA, submission(retired, validAnswers()), UUID.randomUUID().toString());
         assertThat(refused.status()).isEqualTo(422);
         assertThat(requestsFor(retired)).isZero();
     }
@@ -216,17 +216,17 @@ class SubmissionIT extends RequestsIT {
     void aCatastrophicPatternCannotStallTheService() {
         UUID service = UUID.randomUUID();
         catalog().publish(service, 1, "brela", FakeCatalog.EVIL_PATTERN_FORM, 5, null);
-        ObjectNode answers = Http.JSON.createObjectNode().put("code", "a".repeat(50_000) + "!");
+        ObjectNode answers = JsonHttp.JSON.createObjectNode().put("code", "a".repeat(50_000) + "!");
 
         long started = System.nanoTime();
-        Http.Response response = submit(AMINA, submission(service, answers), UUID.randomUUID().toString());
+        JsonHttp.Response response = submit(AMINA, submission(service, answers), UUID.randomUUID().toString());
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(pointers(response)).containsExactly("/answers/code");
         // generous for a loaded machine; a backtracking engine would need 2^50000 steps
         assertThat(took).isLessThan(Duration.ofSeconds(20));
-        Http.Response fine = submit(AMINA, submission(service, Http.JSON.createObjectNode().put("code", "aaaa")),
+        JsonHttp.Response fine = submit(AMINA, submission(service, JsonHttp.JSON.createObjectNode().put("code", "aaaa")),
                 UUID.randomUUID().toString());
         assertThat(fine.status()).isEqualTo(201);
     }
@@ -238,7 +238,7 @@ class SubmissionIT extends RequestsIT {
 
         catalog().publish(service, 2, "brela", FakeCatalog.BUSINESS_NAME_FORM, 10, 20_000L);
 
-        Http.Response read = http().get("/api/v1/requests/" + id, token(AMINA));
+        JsonHttp.Response read = http().get("/api/v1/requests/" + id, token(AMINA));
         assertThat(read.body().path("serviceVersion").asInt()).isEqualTo(1);
         assertThat(read.body().path("slaWorkingDays").asInt()).isEqualTo(5);
         assertThat(read.body().path("fee").path("amountMinor").asLong()).isEqualTo(10_000);
@@ -248,11 +248,11 @@ class SubmissionIT extends RequestsIT {
         return jdbc.sql("select count(*) from request where service_id = ?").param(service).query(Long.class).single();
     }
 
-    static List<String> pointers(Http.Response response) {
+    static List<String> pointers(JsonHttp.Response response) {
         return response.body().path("errors").valueStream().map(e -> e.path("pointer").asString()).toList();
     }
 
-    static String messageAt(Http.Response response, String pointer) {
+    static String messageAt(JsonHttp.Response response, String pointer) {
         return response.body().path("errors").valueStream().filter(e -> pointer.equals(e.path("pointer").asString()))
                 .map(e -> e.path("message").asString()).findFirst().orElse(null);
     }

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.huduma.contracts.Topics;
 import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.requests.v1.RequestSlaBreached;
-import io.huduma.requests.Events;
+import io.huduma.testkit.TopicEvents;
 import io.huduma.requests.RequestsIT;
 import io.huduma.requests.request.DetectingSlaBreaches;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -90,7 +90,7 @@ class SlaBreachIT extends RequestsIT {
     }
 
     private static List<EventEnvelope> breaches(UUID id) {
-        return Events.await(Topics.REQUESTS, id.toString(), 99, Duration.ofSeconds(8), Duration.ZERO).stream()
+        return TopicEvents.await(Topics.REQUESTS, id.toString(), 99, Duration.ofSeconds(8), Duration.ZERO).stream()
                 .filter(e -> e.getType().equals("huduma.requests.v1.RequestSlaBreached")).toList();
     }
 }
