@@ -178,7 +178,7 @@ public final class DevStack {
 
     private RedisServer startRedis(Path executable) {
         try {
-            return started(RedisServer.start(executable, mode == Mode.LOCAL ? RedisServer.LOCAL_PORT : 0,
+            return started(RedisServer.start(executable, mode == Mode.LOCAL ? StackFacts.load().port("redis") : 0,
                     logDir.resolve("redis.log")));
         } catch (Exception e) {
             throw new IllegalStateException("Redis did not start", e);

@@ -25,9 +25,6 @@ final class RedisServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RedisServer.class);
 
-    /** The local stack's port; tests take a free one. */
-    static final int LOCAL_PORT = 6379;
-
     private final Process process;
     private final int port;
 

@@ -69,6 +69,16 @@ public final class StackFacts {
         return words("grpc.services");
     }
 
+    /** Services whose actuator is on a management port of their own ({@link #managementPort}). */
+    public List<String> managementServices() {
+        return words("management.services");
+    }
+
+    /** The rule: a service's management port is its HTTP port plus the offset. */
+    public int managementPort(String service) {
+        return port(service) + Integer.parseInt(required("management.offset"));
+    }
+
     /** The HTTP port of a service or an infrastructure component ({@code postgres}, {@code keycloak}...). */
     public int port(String name) {
         return Integer.parseInt(required("port." + name));

@@ -35,6 +35,10 @@ class StackFactsTest {
                 assertThat(yaml).as("%s/application.yaml: gRPC port (HTTP port + grpc.offset)", service)
                         .contains("${GRPC_PORT:" + facts.grpcPort(service) + "}");
             }
+            if (facts.managementServices().contains(service)) {
+                assertThat(yaml).as("%s/application.yaml: management port (HTTP port + management.offset)", service)
+                        .contains("${MANAGEMENT_PORT:" + facts.managementPort(service) + "}");
+            }
         }
     }
 
@@ -47,7 +51,9 @@ class StackFactsTest {
         for (String service : facts.services()) {
             String port = String.valueOf(facts.port(service));
             rows.put(service, facts.grpcServices().contains(service)
-                    ? port + " (gRPC " + facts.grpcPort(service) + ")" : port);
+                    ? port + " (gRPC " + facts.grpcPort(service) + ")"
+                    : facts.managementServices().contains(service)
+                    ? port + " (management " + facts.managementPort(service) + ", not published)" : port);
         }
         rows.put("Keycloak", facts.port("keycloak") + " (management/health " + facts.port("keycloak-management") + ")");
         rows.put("PostgreSQL", String.valueOf(facts.port("postgres")));
@@ -55,6 +61,7 @@ class StackFactsTest {
         rows.put("SMTP", String.valueOf(facts.port("smtp")));
         rows.put("SMPP", String.valueOf(facts.port("smpp")));
         rows.put("inbox", String.valueOf(facts.port("inbox")));
+        rows.put("Redis", String.valueOf(facts.port("redis")));
         rows.forEach((label, port) -> assertThat(table)
                 .as("README ports table row for %s", label)
                 .containsPattern("(?m)^\\| " + Pattern.quote(label) + "[^|]*\\| " + Pattern.quote(port) + " \\|$"));
@@ -83,8 +90,9 @@ class StackFactsTest {
         facts.services().forEach(service -> {
             ports.add(facts.port(service));
             ports.add(facts.grpcPort(service));
+            ports.add(facts.managementPort(service));
         });
-        for (String component : List.of("postgres", "kafka", "keycloak", "keycloak-management", "smtp", "smpp", "inbox")) {
+        for (String component : List.of("postgres", "kafka", "keycloak", "keycloak-management", "smtp", "smpp", "inbox", "redis")) {
             ports.add(facts.port(component));
         }
         for (int port : ports) {

@@ -2,6 +2,7 @@ package io.huduma.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -50,8 +51,8 @@ abstract class IdentityIT {
     @Autowired
     JdbcClient jdbc;
 
-    Http http() {
-        return new Http(port);
+    JsonHttp http() {
+        return new JsonHttp(port);
     }
 
     /** Keycloak's master-realm administrator (the test's own view of the realm, not identity's). */
@@ -95,8 +96,8 @@ abstract class IdentityIT {
     }
 
     /** Starts a sign-up and returns its answer (expects 201). */
-    Http.Response startSignUp(String typedPhone) {
-        Http.Response started = http().post("/api/v1/identity/registrations", null, signUpForm(typedPhone), fromNewAddress());
+    JsonHttp.Response startSignUp(String typedPhone) {
+        JsonHttp.Response started = http().post("/api/v1/identity/registrations", null, signUpForm(typedPhone), fromNewAddress());
         assertThat(started.status()).as("%s", started).isEqualTo(201);
         return started;
     }
@@ -104,7 +105,7 @@ abstract class IdentityIT {
     /** A citizen signed up and verified through the API; returns the subject. */
     String signedUpCitizen(String phone) {
         String id = startSignUp(phone).text("id");
-        Http.Response verified = http().post("/api/v1/identity/registrations/" + id + "/verification", null,
+        JsonHttp.Response verified = http().post("/api/v1/identity/registrations/" + id + "/verification", null,
                 Map.of("code", SMS.lastCodeTo(phone)));
         assertThat(verified.status()).as("%s", verified).isEqualTo(201);
         String subject = verified.text("subject");

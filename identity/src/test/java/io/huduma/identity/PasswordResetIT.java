@@ -3,6 +3,7 @@ package io.huduma.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huduma.testkit.JsonHttp;
 import java.util.Map;
 
 import io.huduma.testkit.Tokens;
@@ -21,20 +22,20 @@ class PasswordResetIT extends IdentityIT {
         String subject = signedUpCitizen(phone);
         waitAMinuteFor(phone);
 
-        Http.Response started = http().post(RESETS, null, Map.of("phoneNumber", "0" + phone.substring(4)), fromNewAddress());
+        JsonHttp.Response started = http().post(RESETS, null, Map.of("phoneNumber", "0" + phone.substring(4)), fromNewAddress());
         assertThat(started.status()).as("%s", started).isEqualTo(202);
         String code = SMS.lastCodeTo(phone);
         assertThat(SMS.to(phone).get(SMS.to(phone).size() - 1).request().getPurpose()).isEqualTo("password-reset");
         String verification = RESETS + "/" + started.text("id") + "/verification";
 
-        Http.Response weak = http().post(verification, null, Map.of("code", code, "newPassword", "short"));
+        JsonHttp.Response weak = http().post(verification, null, Map.of("code", code, "newPassword", "short"));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/newPassword");
-        Http.Response wrong = http().post(verification, null,
+        JsonHttp.Response wrong = http().post(verification, null,
                 Map.of("code", code.equals("000000") ? "111111" : "000000", "newPassword", NEW_PASSWORD));
         assertThat(wrong.status()).isEqualTo(400);
 
-        Http.Response done = http().post(verification, null, Map.of("code", code, "newPassword", NEW_PASSWORD));
+        JsonHttp.Response done = http().post(verification, null, Map.of("code", code, "newPassword", NEW_PASSWORD));
 
         assertThat(done.status()).as("%s", done).isEqualTo(204);
         assertThat(Tokens.claims(tokenOf(phone, NEW_PASSWORD)).get("sub")).isEqualTo(subject);
@@ -50,13 +51,13 @@ class PasswordResetIT extends IdentityIT {
     void anUnknownNumberGetsTheSameAnswerAndNoCode() {
         String unknown = newPhone();
 
-        Http.Response started = http().post(RESETS, null, Map.of("phoneNumber", unknown), fromNewAddress());
+        JsonHttp.Response started = http().post(RESETS, null, Map.of("phoneNumber", unknown), fromNewAddress());
 
         assertThat(started.status()).isEqualTo(202);
         assertThat(started.body().propertyNames()).containsExactlyInAnyOrder("id", "expiresAt");
         assertThat(SMS.to(unknown)).isEmpty();
         for (String guess : new String[] {"123456", "654321"}) {
-            Http.Response refused = http().post(RESETS + "/" + started.text("id") + "/verification", null,
+            JsonHttp.Response refused = http().post(RESETS + "/" + started.text("id") + "/verification", null,
                     Map.of("code", guess, "newPassword", NEW_PASSWORD));
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/code");
@@ -67,11 +68,11 @@ class PasswordResetIT extends IdentityIT {
     void resetsAreThrottledLikeAnyCodeAndBadNumbersAreRefused() {
         String phone = newPhone();
         signedUpCitizen(phone);
-        Http.Response tooSoon = http().post(RESETS, null, Map.of("phoneNumber", phone), fromNewAddress());
+        JsonHttp.Response tooSoon = http().post(RESETS, null, Map.of("phoneNumber", phone), fromNewAddress());
         assertThat(tooSoon.status()).as("the sign-up code went out moments ago").isEqualTo(429);
         assertThat(tooSoon.header("Retry-After")).isPresent();
 
-        Http.Response bad = http().post(RESETS, null, Map.of("phoneNumber", "12"), fromNewAddress());
+        JsonHttp.Response bad = http().post(RESETS, null, Map.of("phoneNumber", "12"), fromNewAddress());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/phoneNumber");
     }

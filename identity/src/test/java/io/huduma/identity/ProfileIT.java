@@ -3,6 +3,8 @@ package io.huduma.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.TopicEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +63,7 @@ class ProfileIT extends IdentityIT {
 
     @Test
     void staffAndDemoAccountsGetAProfileFromTheirAccount() {
-        Http.Response me = http().get(ME, Tokens.forUser(DemoUsers.OFFICER_BRELA));
+        JsonHttp.Response me = http().get(ME, Tokens.forUser(DemoUsers.OFFICER_BRELA));
 
         assertThat(me.status()).as("%s", me).isEqualTo(200);
         assertThat(me.text("fullName")).isEqualTo("Baraka Mushi");
@@ -77,7 +79,7 @@ class ProfileIT extends IdentityIT {
         String token = tokenOf(phone, PASSWORD);
         String email = "asha." + phone.substring(7) + "@huduma.test";
 
-        Http.Response changed = http().patch(ME, token, Map.of("fullName", "Asha Mollel", "language", "en", "email", email,
+        JsonHttp.Response changed = http().patch(ME, token, Map.of("fullName", "Asha Mollel", "language", "en", "email", email,
                 "preferences", Map.of("smsReminders", false, "emailReminders", false)));
 
         assertThat(changed.status()).as("%s", changed).isEqualTo(200);
@@ -85,13 +87,13 @@ class ProfileIT extends IdentityIT {
         assertThat(changed.text("language")).isEqualTo("en");
         assertThat(changed.body().path("preferences").path("smsReminders").asBoolean()).isFalse();
         assertThat(changed.body().path("preferences").path("smsRequestUpdates").asBoolean()).isTrue();
-        Http.Response again = http().get(ME, token);
+        JsonHttp.Response again = http().get(ME, token);
         assertThat(again.text("email")).isEqualTo(email);
         assertThat(again.text("phoneNumber")).isEqualTo(phone);
         assertThat(realm().users().get(subject).toRepresentation().getAttributes()).containsEntry("language", List.of("en"));
         assertThat(realm().users().get(subject).toRepresentation().getEmail()).isEqualTo(email);
 
-        List<EventEnvelope> events = Events.await(Topics.IDENTITY_ACCOUNTS, subject, "huduma.identity.v1.ContactChanged",
+        List<EventEnvelope> events = TopicEvents.await(Topics.IDENTITY_ACCOUNTS, subject, "huduma.identity.v1.ContactChanged",
                 1, Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
         ContactChanged contact = EventEnvelopes.unpack(events.get(0), ContactChanged.class);
@@ -105,9 +107,9 @@ class ProfileIT extends IdentityIT {
     void badProfileChangesAreRefusedNamingTheField() {
         String token = Tokens.forUser(DemoUsers.CITIZEN_JUMA);
 
-        Http.Response phone = http().patch(ME, token, Map.of("phoneNumber", newPhone()));
-        Http.Response language = http().patch(ME, token, Map.of("language", "fr"));
-        Http.Response email = http().patch(ME, token, Map.of("email", "not-an-email"));
+        JsonHttp.Response phone = http().patch(ME, token, Map.of("phoneNumber", newPhone()));
+        JsonHttp.Response language = http().patch(ME, token, Map.of("language", "fr"));
+        JsonHttp.Response email = http().patch(ME, token, Map.of("email", "not-an-email"));
 
         assertThat(phone.status()).isEqualTo(400);
         assertThat(phone.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/phoneNumber");
@@ -124,7 +126,7 @@ class ProfileIT extends IdentityIT {
         String token = tokenOf(phone, PASSWORD);
         String newPhone = newPhone();
 
-        Http.Response started = http().post(ME + "/phone-changes", token, Map.of("phoneNumber", "0" + newPhone.substring(4)),
+        JsonHttp.Response started = http().post(ME + "/phone-changes", token, Map.of("phoneNumber", "0" + newPhone.substring(4)),
                 fromNewAddress());
         assertThat(started.status()).as("%s", started).isEqualTo(201);
         assertThat(started.text("phoneNumber")).isEqualTo(newPhone);
@@ -137,13 +139,13 @@ class ProfileIT extends IdentityIT {
         assertThat(http().post(path, token, Map.of("code", code.equals("000000") ? "111111" : "000000")).status()).isEqualTo(400);
         assertThat(http().get(ME, token).text("phoneNumber")).isEqualTo(phone);
 
-        Http.Response verified = http().post(path, token, Map.of("code", code));
+        JsonHttp.Response verified = http().post(path, token, Map.of("code", code));
 
         assertThat(verified.status()).as("%s", verified).isEqualTo(200);
         assertThat(verified.text("phoneNumber")).isEqualTo(newPhone);
         assertThat(realm().users().get(subject).toRepresentation().getUsername()).isEqualTo(newPhone);
         assertThat(Tokens.claims(tokenOf(newPhone, PASSWORD)).get("sub")).isEqualTo(subject);
-        List<EventEnvelope> events = Events.await(Topics.IDENTITY_ACCOUNTS, subject, "huduma.identity.v1.ContactChanged",
+        List<EventEnvelope> events = TopicEvents.await(Topics.IDENTITY_ACCOUNTS, subject, "huduma.identity.v1.ContactChanged",
                 1, Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
         assertThat(EventEnvelopes.unpack(events.get(0), ContactChanged.class).getPhone()).isEqualTo(newPhone);
@@ -158,7 +160,7 @@ class ProfileIT extends IdentityIT {
         String theirs = newPhone();
         signedUpCitizen(theirs);
 
-        Http.Response refused = http().post(ME + "/phone-changes", tokenOf(mine, PASSWORD), Map.of("phoneNumber", theirs),
+        JsonHttp.Response refused = http().post(ME + "/phone-changes", tokenOf(mine, PASSWORD), Map.of("phoneNumber", theirs),
                 fromNewAddress());
 
         assertThat(refused.status()).as("%s", refused).isEqualTo(409);

@@ -2,6 +2,8 @@ package io.huduma.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.TopicEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +31,7 @@ class RegistrationIT extends IdentityIT {
             String local = phone.substring(4);
             String typed = String.format(format, local.substring(0, 3), local.substring(3, 6), local.substring(6));
 
-            Http.Response started = startSignUp(typed);
+            JsonHttp.Response started = startSignUp(typed);
             assertThat(started.text("phoneNumber")).isEqualTo(phone);
             assertThat(Instant.parse(started.text("expiresAt")))
                     .isBetween(Instant.now().plusSeconds(240), Instant.now().plusSeconds(301));
@@ -43,7 +45,7 @@ class RegistrationIT extends IdentityIT {
             assertThat(code).matches("\\d{6}");
             assertThat(realm().users().searchByUsername(phone, true)).as("no account before verification").isEmpty();
 
-            Http.Response verified = http().post(REGISTRATIONS + "/" + started.text("id") + "/verification", null,
+            JsonHttp.Response verified = http().post(REGISTRATIONS + "/" + started.text("id") + "/verification", null,
                     Map.of("code", code));
             assertThat(verified.status()).as("%s", verified).isEqualTo(201);
             assertThat(verified.text("phoneNumber")).isEqualTo(phone);
@@ -58,7 +60,7 @@ class RegistrationIT extends IdentityIT {
 
             String token = tokenOf(phone, PASSWORD);
             assertThat(Tokens.claims(token).get("sub")).isEqualTo(subject);
-            Http.Response me = http().get("/api/v1/identity/me", token);
+            JsonHttp.Response me = http().get("/api/v1/identity/me", token);
             assertThat(me.status()).as("%s", me).isEqualTo(200);
             assertThat(me.text("phoneNumber")).isEqualTo(phone);
             assertThat(me.text("fullName")).isEqualTo("Asha Juma Mollel");
@@ -68,7 +70,7 @@ class RegistrationIT extends IdentityIT {
             assertThat(jdbc.sql("SELECT password_hash FROM registrations WHERE id = ?::uuid").param(started.text("id"))
                     .query(String.class).optional()).isEmpty();
 
-            List<EventEnvelope> events = Events.await(Topics.IDENTITY_ACCOUNTS, subject,
+            List<EventEnvelope> events = TopicEvents.await(Topics.IDENTITY_ACCOUNTS, subject,
                     "huduma.identity.v1.CitizenRegistered", 1, Duration.ofSeconds(20));
             assertThat(events).hasSize(1);
             CitizenRegistered registered = EventEnvelopes.unpack(events.get(0), CitizenRegistered.class);
@@ -87,15 +89,15 @@ class RegistrationIT extends IdentityIT {
         String id = startSignUp(phone).text("id");
         String code = SMS.lastCodeTo(phone);
 
-        Http.Response first = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
-        Http.Response again = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
+        JsonHttp.Response first = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
+        JsonHttp.Response again = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
 
         assertThat(first.status()).isEqualTo(201);
         forgetAfterClass(first.text("subject"));
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.text("subject")).isEqualTo(first.text("subject"));
         assertThat(realm().users().searchByUsername(phone, true)).hasSize(1);
-        assertThat(Events.await(Topics.IDENTITY_ACCOUNTS, first.text("subject"), "huduma.identity.v1.CitizenRegistered",
+        assertThat(TopicEvents.await(Topics.IDENTITY_ACCOUNTS, first.text("subject"), "huduma.identity.v1.CitizenRegistered",
                 2, Duration.ofSeconds(5))).hasSize(1);
     }
 
@@ -107,13 +109,13 @@ class RegistrationIT extends IdentityIT {
         String wrong = code.equals("000000") ? "111111" : "000000";
 
         for (int attempt = 1; attempt <= 5; attempt++) {
-            Http.Response refused = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", wrong));
+            JsonHttp.Response refused = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", wrong));
             assertThat(refused.status()).as("attempt %d: %s", attempt, refused).isEqualTo(400);
             assertThat(refused.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
                     type -> assertThat(type).startsWith("application/problem+json"));
             assertThat(refused.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/code");
         }
-        Http.Response rightButLocked = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
+        JsonHttp.Response rightButLocked = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
 
         assertThat(rightButLocked.status()).as("%s", rightButLocked).isEqualTo(409);
         assertThat(jdbc.sql("SELECT status || ':' || failed_attempts FROM registrations WHERE id = ?::uuid").param(id)
@@ -131,7 +133,7 @@ class RegistrationIT extends IdentityIT {
         String code = SMS.lastCodeTo(phone);
         jdbc.sql("UPDATE registrations SET code_expires_at = now() - interval '1 second' WHERE id = ?::uuid").param(id).update();
 
-        Http.Response refused = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
+        JsonHttp.Response refused = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", code));
 
         assertThat(refused.status()).as("%s", refused).isEqualTo(422);
         assertThat(refused.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/code");
@@ -144,29 +146,29 @@ class RegistrationIT extends IdentityIT {
         String id = startSignUp(phone).text("id");
         String firstCode = SMS.lastCodeTo(phone);
 
-        Http.Response tooSoon = http().post(REGISTRATIONS + "/" + id + "/code", null, null, fromNewAddress());
+        JsonHttp.Response tooSoon = http().post(REGISTRATIONS + "/" + id + "/code", null, null, fromNewAddress());
         assertThat(tooSoon.status()).as("%s", tooSoon).isEqualTo(429);
         assertThat(Long.parseLong(tooSoon.header("Retry-After").orElseThrow())).isBetween(1L, 60L);
         assertThat(SMS.to(phone)).hasSize(1);
 
         for (int resend = 2; resend <= 5; resend++) {
             jdbc.sql("UPDATE code_sends SET sent_at = sent_at - interval '61 seconds' WHERE phone = ?").param(phone).update();
-            Http.Response again = http().post(REGISTRATIONS + "/" + id + "/code", null, null, fromNewAddress());
+            JsonHttp.Response again = http().post(REGISTRATIONS + "/" + id + "/code", null, null, fromNewAddress());
             assertThat(again.status()).as("resend %d: %s", resend, again).isEqualTo(202);
             assertThat(SMS.to(phone)).hasSize(resend);
         }
         jdbc.sql("UPDATE code_sends SET sent_at = sent_at - interval '61 seconds' WHERE phone = ?").param(phone).update();
-        Http.Response sixth = http().post(REGISTRATIONS + "/" + id + "/code", null, null, fromNewAddress());
+        JsonHttp.Response sixth = http().post(REGISTRATIONS + "/" + id + "/code", null, null, fromNewAddress());
         assertThat(sixth.status()).as("%s", sixth).isEqualTo(429);
         assertThat(Long.parseLong(sixth.header("Retry-After").orElseThrow())).isGreaterThan(60L);
         assertThat(SMS.to(phone)).hasSize(5);
 
         String lastCode = SMS.lastCodeTo(phone);
         if (!lastCode.equals(firstCode)) {
-            Http.Response old = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", firstCode));
+            JsonHttp.Response old = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", firstCode));
             assertThat(old.status()).as("a replaced code no longer works").isEqualTo(400);
         }
-        Http.Response verified = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", lastCode));
+        JsonHttp.Response verified = http().post(REGISTRATIONS + "/" + id + "/verification", null, Map.of("code", lastCode));
         assertThat(verified.status()).as("%s", verified).isEqualTo(201);
         forgetAfterClass(verified.text("subject"));
     }
@@ -175,11 +177,11 @@ class RegistrationIT extends IdentityIT {
     void signUpStartsFromOneAddressAreLimited() {
         Map<String, String> address = fromNewAddress();
         for (int i = 0; i < 5; i++) {
-            Http.Response started = http().post(REGISTRATIONS, null, signUpForm(newPhone()), address);
+            JsonHttp.Response started = http().post(REGISTRATIONS, null, signUpForm(newPhone()), address);
             assertThat(started.status()).as("%s", started).isEqualTo(201);
         }
         String phone = newPhone();
-        Http.Response refused = http().post(REGISTRATIONS, null, signUpForm(phone), address);
+        JsonHttp.Response refused = http().post(REGISTRATIONS, null, signUpForm(phone), address);
 
         assertThat(refused.status()).as("%s", refused).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isPresent();
@@ -194,7 +196,7 @@ class RegistrationIT extends IdentityIT {
         signedUpCitizen(phone);
         int sentBefore = SMS.to(phone).size();
 
-        Http.Response again = http().post(REGISTRATIONS, null, signUpForm("0" + phone.substring(4)), fromNewAddress());
+        JsonHttp.Response again = http().post(REGISTRATIONS, null, signUpForm("0" + phone.substring(4)), fromNewAddress());
 
         assertThat(again.status()).as("%s", again).isEqualTo(409);
         assertThat(again.raw().body()).doesNotContain("Asha").doesNotContain("Mollel");
@@ -204,12 +206,12 @@ class RegistrationIT extends IdentityIT {
     @Test
     void invalidAndNonMobileNumbersAreRefusedNamingTheField() {
         for (String bad : List.of("12345", "0222 111 111", "not a number", "+255 712 345")) {
-            Http.Response refused = http().post(REGISTRATIONS, null, signUpForm(bad), fromNewAddress());
+            JsonHttp.Response refused = http().post(REGISTRATIONS, null, signUpForm(bad), fromNewAddress());
 
             assertThat(refused.status()).as("%s: %s", bad, refused).isEqualTo(400);
             assertThat(refused.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/phoneNumber");
         }
-        Http.Response shortPassword = http().post(REGISTRATIONS, null,
+        JsonHttp.Response shortPassword = http().post(REGISTRATIONS, null,
                 Map.of("phoneNumber", newPhone(), "fullName", "Asha", "password", "short"), fromNewAddress());
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/password");
@@ -221,7 +223,7 @@ class RegistrationIT extends IdentityIT {
         String phone = newPhone();
         SMS.refuse(phone);
 
-        Http.Response refused = http().post(REGISTRATIONS, null, signUpForm(phone), fromNewAddress());
+        JsonHttp.Response refused = http().post(REGISTRATIONS, null, signUpForm(phone), fromNewAddress());
 
         assertThat(refused.status()).as("%s", refused).isEqualTo(503);
         assertThat(jdbc.sql("SELECT count(*) FROM registrations WHERE phone = ?").param(phone).query(Integer.class).single()).isZero();
@@ -230,7 +232,7 @@ class RegistrationIT extends IdentityIT {
 
     @Test
     void unknownSignUpsAreNotFound() {
-        Http.Response missing = http().post(REGISTRATIONS + "/" + java.util.UUID.randomUUID() + "/verification", null,
+        JsonHttp.Response missing = http().post(REGISTRATIONS + "/" + java.util.UUID.randomUUID() + "/verification", null,
                 Map.of("code", "123456"));
         assertThat(missing.status()).isEqualTo(404);
     }

@@ -2,6 +2,8 @@ package io.huduma.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.TopicEvents;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ class StaffIT extends IdentityIT {
         String agency = newAgency(AgencyStatus.AGENCY_STATUS_ACTIVE);
         String email = newEmail();
 
-        Http.Response created = http().post(staff(agency), Tokens.forUser(DemoUsers.PLATFORM_ADMIN),
+        JsonHttp.Response created = http().post(staff(agency), Tokens.forUser(DemoUsers.PLATFORM_ADMIN),
                 invitation(email, "agency-admin"));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
@@ -83,7 +85,7 @@ class StaffIT extends IdentityIT {
         assertThat(Tokens.claims(token)).containsEntry("agency", agency);
         assertThat(http().get(staff(agency), token).status()).isEqualTo(200);
 
-        List<EventEnvelope> events = Events.await(Topics.IDENTITY_ACCOUNTS, subject, "huduma.identity.v1.StaffAccountCreated",
+        List<EventEnvelope> events = TopicEvents.await(Topics.IDENTITY_ACCOUNTS, subject, "huduma.identity.v1.StaffAccountCreated",
                 1, Duration.ofSeconds(20));
         assertThat(events).hasSize(1);
         StaffAccountCreated event = EventEnvelopes.unpack(events.get(0), StaffAccountCreated.class);
@@ -100,10 +102,10 @@ class StaffIT extends IdentityIT {
         assertThat(http().post(staff(newAgency(AgencyStatus.AGENCY_STATUS_SUSPENDED)), platformAdmin,
                 invitation(newEmail(), "agency-admin")).status()).isEqualTo(409);
         assertThat(http().post(staff("brela"), platformAdmin, invitation(newEmail(), "agency-officer")).status()).isEqualTo(403);
-        Http.Response badRole = http().post(staff("brela"), Tokens.forUser(DemoUsers.ADMIN_BRELA), invitation(newEmail(), "citizen"));
+        JsonHttp.Response badRole = http().post(staff("brela"), Tokens.forUser(DemoUsers.ADMIN_BRELA), invitation(newEmail(), "citizen"));
         assertThat(badRole.status()).isEqualTo(400);
         assertThat(badRole.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/role");
-        Http.Response badEmail = http().post(staff("brela"), Tokens.forUser(DemoUsers.ADMIN_BRELA),
+        JsonHttp.Response badEmail = http().post(staff("brela"), Tokens.forUser(DemoUsers.ADMIN_BRELA),
                 invitation("not-an-email", "agency-officer"));
         assertThat(badEmail.status()).isEqualTo(400);
     }
@@ -113,20 +115,20 @@ class StaffIT extends IdentityIT {
         String admin = Tokens.forUser(DemoUsers.ADMIN_BRELA);
         String email = newEmail();
 
-        Http.Response invited = http().post(staff("brela"), admin, invitation(email, "agency-officer"));
+        JsonHttp.Response invited = http().post(staff("brela"), admin, invitation(email, "agency-officer"));
         assertThat(invited.status()).as("%s", invited).isEqualTo(201);
         String subject = invited.text("subject");
         forgetAfterClass(subject);
 
-        Http.Response list = http().get(staff("brela"), admin);
+        JsonHttp.Response list = http().get(staff("brela"), admin);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().valueStream().map(s -> s.path("email").asString())).contains(email, "officer.brela@huduma.test");
         assertThat(list.body().valueStream().map(s -> s.path("agency").asString())).containsOnly("brela");
 
-        Http.Response disabled = http().patch(staff("brela") + "/" + subject, admin, Map.of("enabled", false));
+        JsonHttp.Response disabled = http().patch(staff("brela") + "/" + subject, admin, Map.of("enabled", false));
         assertThat(disabled.status()).as("%s", disabled).isEqualTo(200);
         assertThat(realm().users().get(subject).toRepresentation().isEnabled()).isFalse();
-        Http.Response enabled = http().patch(staff("brela") + "/" + subject, admin, Map.of("enabled", true));
+        JsonHttp.Response enabled = http().patch(staff("brela") + "/" + subject, admin, Map.of("enabled", true));
         assertThat(enabled.body().path("enabled").asBoolean()).isTrue();
         assertThat(realm().users().get(subject).toRepresentation().isEnabled()).isTrue();
     }
@@ -165,7 +167,7 @@ class StaffIT extends IdentityIT {
         String admin = Tokens.forUser(DemoUsers.ADMIN_BRELA);
         String name = "registry " + UUID.randomUUID().toString().substring(0, 6);
 
-        Http.Response created = http().post(clients("brela"), admin, Map.of("name", name));
+        JsonHttp.Response created = http().post(clients("brela"), admin, Map.of("name", name));
 
         assertThat(created.status()).as("%s", created).isEqualTo(201);
         String clientId = created.text("clientId");
@@ -177,7 +179,7 @@ class StaffIT extends IdentityIT {
         assertThat(http().get(clients("brela"), admin).raw().body()).doesNotContain(created.text("secret"));
         assertThat(http().get("/api/v1/identity/me", token).status()).as("a system client is no person").isEqualTo(403);
 
-        Http.Response rotated = http().post(clients("brela") + "/" + clientId + "/secret", admin, null);
+        JsonHttp.Response rotated = http().post(clients("brela") + "/" + clientId + "/secret", admin, null);
         assertThat(rotated.status()).isEqualTo(200);
         assertThat(Tokens.claims(Tokens.forClient(clientId, rotated.text("secret")))).containsEntry("agency", "brela");
         assertThat(http().delete(clients("brela") + "/" + clientId, admin).status()).isEqualTo(204);
@@ -187,7 +189,7 @@ class StaffIT extends IdentityIT {
     @Test
     void staffOfASuspendedAgencyAreDisabledAndReEnabledWhenItIsReinstated() throws Exception {
         String agency = newAgency(AgencyStatus.AGENCY_STATUS_ACTIVE);
-        Http.Response created = http().post(staff(agency), Tokens.forUser(DemoUsers.PLATFORM_ADMIN),
+        JsonHttp.Response created = http().post(staff(agency), Tokens.forUser(DemoUsers.PLATFORM_ADMIN),
                 invitation(newEmail(), "agency-admin"));
         assertThat(created.status()).isEqualTo(201);
         String subject = created.text("subject");

@@ -44,6 +44,11 @@ public final class JsonHttp {
             return header("Content-Type").orElse("");
         }
 
+        /** A top-level text field of the body ({@code ""} when absent). */
+        public String text(String field) {
+            return body.path(field).asString();
+        }
+
         @Override
         public String toString() {
             return status + " " + raw.body();

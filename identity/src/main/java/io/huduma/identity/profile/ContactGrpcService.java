@@ -7,43 +7,23 @@ import io.huduma.contracts.identity.v1.GetContactRequest;
 import io.huduma.contracts.identity.v1.GetContactResponse;
 import io.huduma.contracts.identity.v1.IdentityServiceGrpc;
 import io.huduma.platform.domain.DomainException;
-import io.huduma.platform.grpc.GrpcCaller;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.stereotype.Service;
 
-import java.util.List;
-
 /**
- * How to reach an account holder, for the services that message people. The platform already
- * requires a service token ({@code internal-service}); this method also names the clients allowed.
+ * How to reach an account holder, for the services that message people. The platform's interceptors
+ * let through only a valid service token of a client named in {@code huduma.grpc.allowed-callers}.
  */
 @Service
-@EnableConfigurationProperties(ContactGrpcService.ContactProperties.class)
 class ContactGrpcService extends IdentityServiceGrpc.IdentityServiceImplBase {
 
-    /** @param contactReaders the service clients ({@code azp}) that may call GetContact */
-    @ConfigurationProperties("huduma.identity.grpc")
-    record ContactProperties(@DefaultValue({"svc-notifications-service", "svc-requests-service", "svc-ussd-service"})
-                             List<String> contactReaders) {
-    }
-
     private final ManagingProfiles profiles;
-    private final ContactProperties properties;
 
-    ContactGrpcService(ManagingProfiles profiles, ContactProperties properties) {
+    ContactGrpcService(ManagingProfiles profiles) {
         this.profiles = profiles;
-        this.properties = properties;
     }
 
     @Override
     public void getContact(GetContactRequest request, StreamObserver<GetContactResponse> response) {
-        String client = GrpcCaller.current().map(GrpcCaller::clientId).orElse("");
-        if (!properties.contactReaders().contains(client)) {
-            response.onError(Status.PERMISSION_DENIED.withDescription(client + " may not read contacts").asRuntimeException());
-            return;
-        }
         if (!request.getSubject().matches("[0-9a-fA-F-]{36}")) {
             response.onError(Status.INVALID_ARGUMENT.withDescription("subject must be a Keycloak user id").asRuntimeException());
             return;
