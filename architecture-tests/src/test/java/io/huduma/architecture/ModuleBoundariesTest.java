@@ -61,6 +61,13 @@ class ModuleBoundariesTest {
     static final ArchRule serviceModelAndUseCasesArePlainJava =
             ServiceLayers.modelAndUseCasesArePlainJava(ServiceLayers.SERVICE_PACKAGES.toArray(String[]::new));
 
+    /** One name for the language idea: services use the platform's {@code Language}, never a type of their own. */
+    @ArchTest
+    static final ArchRule oneLanguageType = noClasses()
+            .that().resideOutsideOfPackages("io.huduma.platform.language..", "io.huduma.contracts..")
+            .should().haveSimpleName("Lang").orShould().haveSimpleName("Language").orShould().haveSimpleName("Languages")
+            .because("Swahili-first language handling lives once, in io.huduma.platform.language.Language");
+
     /** The devstack starts infrastructure for tests and the local stack; no service's code may use it. */
     @ArchTest
     static final ArchRule noServiceCodeUsesTheDevstack = noClasses()

@@ -1,5 +1,6 @@
 package io.huduma.requests.form;
 
+import io.huduma.platform.language.Language;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class AnswerValidator {
      * Refuses answers that break the form (422, one error per problem, pointers under {@code /answers});
      * a version without a form schema takes any object.
      */
-    public void requireValid(String formSchemaJson, JsonNode answers, Lang lang) {
+    public void requireValid(String formSchemaJson, JsonNode answers, Language lang) {
         String schema = formSchemaJson == null || formSchemaJson.isBlank() ? "{\"type\":\"object\"}" : formSchemaJson;
         List<FieldError> errors = validate(schema, answers, lang);
         if (!errors.isEmpty()) {
@@ -54,7 +55,7 @@ public final class AnswerValidator {
     }
 
     /** Everything wrong with {@code answers}; pointers relative to the answers object (e.g. {@code /fullName}). */
-    public List<FieldError> validate(String formSchemaJson, JsonNode answers, Lang lang) {
+    public List<FieldError> validate(String formSchemaJson, JsonNode answers, Language lang) {
         if (answers == null || !answers.isObject()) {
             return List.of(new FieldError("", lang.pick("majibu yanapaswa kuwa kitu cha JSON", "answers must be a JSON object")));
         }
@@ -75,7 +76,7 @@ public final class AnswerValidator {
         return at;
     }
 
-    static String message(Error error, Lang lang) {
+    static String message(Error error, Language lang) {
         String keyword = error.getKeyword() == null ? "" : error.getKeyword();
         Object[] args = error.getArguments() == null ? new Object[0] : error.getArguments();
         String a0 = args.length > 0 ? String.valueOf(args[0]) : "";

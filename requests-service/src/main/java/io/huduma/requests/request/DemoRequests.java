@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.huduma.requests.catalog.PublishedServices;
-import io.huduma.requests.form.Lang;
+import io.huduma.platform.language.Language;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -119,7 +119,7 @@ class DemoRequests {
 
     /** The request as it stands now (a replayed key answers with the first response, so re-read it). */
     private RequestView submit(String citizen, String key, UUID service, JsonNode answers) {
-        RequestView first = submitting.submit(new Submission(citizen, null, key, service, answers, Channel.WEB, Lang.SW)).request();
+        RequestView first = submitting.submit(new Submission(citizen, null, key, service, answers, Channel.WEB, Language.SW)).request();
         return processing.current(first.id());
     }
 

@@ -8,7 +8,7 @@ import io.huduma.platform.domain.DomainException;
 import io.huduma.requests.calendar.WorkingCalendar;
 import io.huduma.requests.catalog.PublishedServices;
 import io.huduma.requests.form.AnswerValidator;
-import io.huduma.requests.form.Lang;
+import io.huduma.platform.language.Language;
 import io.huduma.requests.request.Workflow.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,7 +48,7 @@ public class FollowingRequests {
      * goes back to {@code IN_REVIEW} and its SLA clock runs again.
      */
     @Transactional
-    public RequestView respond(UUID id, Viewer citizen, JsonNode answers, String note, Lang lang) {
+    public RequestView respond(UUID id, Viewer citizen, JsonNode answers, String note, Language lang) {
         Request request = reading.visible(id, citizen);
         if (request.status() != RequestStatus.NEEDS_INFO) {
             throw DomainException.conflict("The request is " + request.status() + "; answers are taken only while it needs information");

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 import io.huduma.platform.domain.DomainException;
 import io.huduma.platform.security.Caller;
-import io.huduma.requests.form.Lang;
+import io.huduma.platform.language.Language;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -67,7 +67,7 @@ class RequestController {
                                        @Valid @RequestBody SubmitBody body, Caller caller,
                                        @AuthenticationPrincipal Jwt jwt, Locale locale) {
         Viewer citizen = RequestHttpConfiguration.citizen(caller);
-        Lang lang = Lang.of(locale);
+        Language lang = Language.of(locale);
         if (key == null || key.isBlank()) {
             throw DomainException.invalid(IDEMPOTENCY_KEY, lang.pick(
                     "kichwa Idempotency-Key kinahitajika: ufunguo mmoja kwa kila ombi, urudiwe kila jaribio",
@@ -112,7 +112,7 @@ class RequestController {
     ResponseEntity<RequestView> respond(@PathVariable UUID id, @Valid @RequestBody ResponseBody body, Caller caller,
                                         Locale locale) {
         return withEtag(following.respond(id, RequestHttpConfiguration.citizen(caller), body.answers(), body.note(),
-                Lang.of(locale)));
+                Language.of(locale)));
     }
 
     @PostMapping("/{id}/withdrawal")

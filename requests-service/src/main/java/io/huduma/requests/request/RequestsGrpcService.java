@@ -15,7 +15,7 @@ import io.huduma.contracts.requests.v1.SubmitRequestRequest;
 import io.huduma.contracts.requests.v1.SubmitRequestResponse;
 import io.huduma.platform.domain.DomainException;
 import io.huduma.platform.grpc.GrpcCaller;
-import io.huduma.requests.form.Lang;
+import io.huduma.platform.language.Language;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
@@ -86,7 +86,7 @@ class RequestsGrpcService extends RequestsServiceGrpc.RequestsServiceImplBase {
             }
             SubmittingRequests.Submitted submitted = submitting.submit(new Submission(request.getCitizenSubject(),
                     request.getPhone().isBlank() ? null : request.getPhone(), request.getIdempotencyKey(), serviceId,
-                    answers, channel(request.getChannel()), Lang.SW));
+                    answers, channel(request.getChannel()), Language.SW));
             RequestView view = submitted.request();
             response.onNext(SubmitRequestResponse.newBuilder()
                     .setRequestId(view.id().toString())

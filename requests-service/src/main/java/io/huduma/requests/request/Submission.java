@@ -2,7 +2,7 @@ package io.huduma.requests.request;
 
 import java.util.UUID;
 
-import io.huduma.requests.form.Lang;
+import io.huduma.platform.language.Language;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -10,5 +10,5 @@ import tools.jackson.databind.JsonNode;
  * channel), the idempotency key the client chose, the service and the answers.
  */
 public record Submission(String citizenSubject, String citizenPhone, String idempotencyKey, UUID serviceId,
-                         JsonNode answers, Channel channel, Lang lang) {
+                         JsonNode answers, Channel channel, Language lang) {
 }

@@ -1,5 +1,6 @@
 package io.huduma.requests.form;
 
+import io.huduma.platform.language.Language;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -35,14 +36,14 @@ class AnswerValidatorTest {
     void validAnswersPass() {
         assertThat(validator.validate(FORM, answers("""
                 {"fullName":"Amina Hassan","birthDate":"1990-04-12","children":2,"region":"dodoma","tin":"123456789",
-                 "address":{"street":"Uhuru"}}"""), Lang.SW)).isEmpty();
+                 "address":{"street":"Uhuru"}}"""), Language.SW)).isEmpty();
     }
 
     @Test
     void everyProblemHasItsPointerAndASwahiliMessage() {
         List<FieldError> errors = validator.validate(FORM, answers("""
                 {"fullName":"Am","birthDate":"12/04/1990","region":"mbeya","tin":"12345","extra":1,
-                 "address":{}}"""), Lang.SW);
+                 "address":{}}"""), Language.SW);
 
         assertThat(errors).extracting(FieldError::field).containsExactlyInAnyOrder(
                 "/children", "/fullName", "/birthDate", "/region", "/tin", "/extra", "/address/street");
@@ -55,10 +56,10 @@ class AnswerValidatorTest {
     @Test
     void messagesInEnglishWhenAsked() {
         List<FieldError> errors = validator.validate(FORM, answers("""
-                {"fullName":"Amina","birthDate":"1990-04-12","children":31}"""), Lang.EN);
+                {"fullName":"Amina","birthDate":"1990-04-12","children":31}"""), Language.EN);
         assertThat(errors).containsExactly(new FieldError("/children", "must be at most 30"));
         assertThat(validator.validate(FORM, answers("""
-                {"fullName":"Amina","birthDate":"1990-04-12","children":"two"}"""), Lang.EN))
+                {"fullName":"Amina","birthDate":"1990-04-12","children":"two"}"""), Language.EN))
                 .containsExactly(new FieldError("/children", "must be a whole number"));
     }
 
@@ -67,17 +68,17 @@ class AnswerValidatorTest {
         // A backtracking engine tries every way of splitting the a's between the groups: 2^n steps, so 40 a's
         // and a '!' already take hours. The bound below is generous for a loaded machine, and still
         // astronomically shorter than 2^100000 steps: only a linear-time engine can meet it.
-        validator.validate(EVIL, answers("{\"code\":\"a!\"}"), Lang.EN);
+        validator.validate(EVIL, answers("{\"code\":\"a!\"}"), Language.EN);
         String hostile = "a".repeat(100_000) + "!";
         List<FieldError> errors = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> validator.validate(EVIL, answers("{\"code\":\"" + hostile + "\"}"), Lang.EN));
+                () -> validator.validate(EVIL, answers("{\"code\":\"" + hostile + "\"}"), Language.EN));
         assertThat(errors).containsExactly(new FieldError("/code", "does not have the expected form"));
-        assertThat(validator.validate(EVIL, answers("{\"code\":\"aaaa\"}"), Lang.EN)).isEmpty();
+        assertThat(validator.validate(EVIL, answers("{\"code\":\"aaaa\"}"), Language.EN)).isEmpty();
     }
 
     @Test
     void answersMustBeAnObject() {
-        assertThat(validator.validate(FORM, answers("[1,2]"), Lang.EN)).extracting(FieldError::field).containsExactly("");
+        assertThat(validator.validate(FORM, answers("[1,2]"), Language.EN)).extracting(FieldError::field).containsExactly("");
     }
 
     private JsonNode answers(String text) {
