@@ -17,7 +17,7 @@ public final class Topics {
     public static final String CATALOG_AGENCY_APIS = "huduma.catalog.agency-apis.v1";
     /** CitizenRegistered, ContactChanged, StaffAccountCreated; key: subject. Producer: identity. */
     public static final String IDENTITY_ACCOUNTS = "huduma.identity.accounts.v1";
-    /** RequestSubmitted, RequestStatusChanged; key: request id. Producer: requests-service. */
+    /** RequestSubmitted, RequestStatusChanged, RequestSlaBreached; key: request id. Producer: requests-service. */
     public static final String REQUESTS = "huduma.requests.requests.v1";
     /** NotificationDelivered, NotificationFailed; key: delivery id. Producer: notifications-service. */
     public static final String NOTIFICATION_DELIVERIES = "huduma.notifications.deliveries.v1";

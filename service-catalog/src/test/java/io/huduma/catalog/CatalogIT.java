@@ -28,11 +28,10 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Base of every integration test: one Spring context (same properties everywhere, so the test
  * framework shares it) on the build's real PostgreSQL, Kafka, Keycloak and Eureka, with the demo
- * catalogue loaded through the real use cases and the production rules for upstream URLs.
+ * catalogue loaded through the real use cases.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "huduma.catalog.demo-data.enabled=true",
-        "huduma.catalog.upstreams.public-https-only=true",
         "huduma.catalog.upstreams.allowed-hosts=gateway.brela.example",
         // the start-up test calls GetAgency over the service's own discovery channel, with its own token
         "huduma.grpc.allowed-callers[huduma.catalog.v1.CatalogService/GetAgency]="
