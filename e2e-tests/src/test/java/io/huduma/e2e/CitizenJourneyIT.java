@@ -1,0 +1,177 @@
+package io.huduma.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.huduma.testkit.Inbox;
+import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.Tokens;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A new citizen, start to finish, through the gateway only: signs up with a local-format phone
+ * number and the code that reached the SMSC, signs in, finds a service in Swahili, applies (and
+ * retries the same application), is told by SMS; an officer of the agency asks for more
+ * information, the citizen answers, the officer approves and completes it; the timeline shows
+ * every step and each time staff opened the request. Needs {@code ./huduma up}.
+ */
+class CitizenJourneyIT {
+
+    private static final String GATEWAY = System.getenv().getOrDefault("HUDUMA_GATEWAY_URL", "http://localhost:8080");
+    private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
+    private static final Duration SMS_WAIT = Duration.ofSeconds(60);
+
+    private final JsonHttp gateway = new JsonHttp(GATEWAY);
+
+    @Test
+    void aSwahiliCitizenSignsUpAppliesAndFollowsTheApplicationToADecision() {
+        JourneyLog log = new JourneyLog("citizen-sw");
+        String local = "0754 " + digits(3) + " " + digits(3);
+        String e164 = "+255" + local.substring(1).replace(" ", "");
+        String password = "Neema-Mollel-" + digits(4) + "!";
+        Inbox.clearSms();
+
+        // sign up with the number as people write it, and the code sent by SMS
+        ObjectNode signUp = JsonHttp.JSON.createObjectNode().put("phoneNumber", local).put("fullName", "Neema Mollel")
+                .put("password", password).put("language", "sw");
+        JsonHttp.Response started = log.step("sign up with " + local, gateway.post("/api/v1/identity/registrations", null, signUp));
+        assertThat(started.status()).as(started.toString()).isEqualTo(201);
+        assertThat(started.body().path("phoneNumber").asString()).isEqualTo(e164);
+        Inbox.Sms codeSms = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1)), SMS_WAIT);
+        log.received("SMS", e164, codeSms.text());
+        Matcher code = CODE.matcher(codeSms.text());
+        assertThat(code.find()).as("a 6-digit code in %s", codeSms.text()).isTrue();
+
+        JsonHttp.Response verified = log.step("verify the phone with the code",
+                gateway.post("/api/v1/identity/registrations/" + started.body().path("id").asString() + "/verification",
+                        null, Map.of("code", code.group(1))));
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(201);
+        String citizen = Tokens.forUserWithPassword(e164, password);
+        JsonHttp.Response me = log.step("sign in and read my profile", gateway.get("/api/v1/identity/me", citizen));
+        assertThat(me.status()).as(me.toString()).isEqualTo(200);
+        assertThat(me.body().path("phoneNumber").asString()).isEqualTo(e164);
+
+        // find the service in Swahili
+        JsonHttp.Response found = log.step("search \"leseni ya biashara\"", gateway.get(
+                "/api/v1/services?q=leseni%20ya%20biashara&agency=brela", null, Map.of("Accept-Language", "sw")));
+        assertThat(found.status()).isEqualTo(200);
+        JsonNode service = first(found.body().path("items"), "business-licence");
+        log.note("found: " + service.path("name").asString());
+
+        // apply, and retry on a bad network with the same key: one application
+        String key = UUID.randomUUID().toString();
+        ObjectNode application = JsonHttp.JSON.createObjectNode().put("serviceId", service.path("id").asString())
+                .put("channel", "web");
+        application.putObject("answers").put("registrationNumber", "BN-" + digits(6)).put("tin", digits(9))
+                .put("premisesAddress", "Mtaa wa Samora, Dar es Salaam");
+        JsonHttp.Response submitted = gateway.post("/api/v1/requests", citizen, application, Map.of("Idempotency-Key", key));
+        String tracking = submitted.body().path("trackingNumber").asString();
+        log.step("apply (Idempotency-Key " + key.substring(0, 8) + "...)", submitted, tracking);
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        JsonHttp.Response again = gateway.post("/api/v1/requests", citizen, application, Map.of("Idempotency-Key", key));
+        JsonHttp.Response retried = log.step("apply again with the same key", again, replayed(again));
+        assertThat(retried.body().path("id").asString()).isEqualTo(submitted.body().path("id").asString());
+        String id = submitted.body().path("id").asString();
+        JsonHttp.Response mine = log.step("list my requests", gateway.get("/api/v1/requests", citizen));
+        assertThat(mine.body().path("items").findValuesAsString("id").stream().filter(id::equals)).hasSize(1);
+
+        Inbox.Sms receipt = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1))
+                && sms.text().contains(tracking), SMS_WAIT);
+        log.received("SMS", e164, receipt.text());
+
+        // the officer of the agency finds it and asks for more information
+        String officer = Tokens.forUser("officer.brela");
+        JsonHttp.Response queue = log.step("officer.brela opens the queue",
+                gateway.get("/api/v1/requests/queue?status=SUBMITTED&size=100", officer));
+        assertThat(queue.body().path("items").findValuesAsString("id")).contains(id);
+        JsonHttp.Response opened = log.step("officer.brela opens the request", gateway.get("/api/v1/requests/" + id, officer));
+        String note = "Tafadhali tuma nakala ya mkataba wa pango la eneo la biashara.";
+        JsonHttp.Response inReview = officerMoves(log, officer, id, opened, "IN_REVIEW", null);
+        JsonHttp.Response needsInfo = officerMoves(log, officer, id, inReview, "NEEDS_INFO", note);
+        assertThat(needsInfo.body().path("status").asString()).isEqualTo("NEEDS_INFO");
+        Inbox.Sms asked = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1))
+                && sms.text().contains(tracking) && sms.text().contains("mkataba"), SMS_WAIT);
+        log.received("SMS", e164, asked.text());
+
+        // the citizen answers; the officer approves, then completes with the licence number
+        JsonHttp.Response answered = log.step("citizen responds", gateway.post("/api/v1/requests/" + id + "/responses",
+                citizen, Map.of("answers", application.get("answers"), "note", "Nakala imetumwa kwa barua pepe.")));
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        JsonHttp.Response current = gateway.get("/api/v1/requests/" + id, officer);
+        if (!"IN_REVIEW".equals(current.body().path("status").asString())) {
+            current = officerMoves(log, officer, id, current, "IN_REVIEW", null);
+        }
+        JsonHttp.Response approved = officerMoves(log, officer, id, current, "APPROVED", "Leseni imeidhinishwa.");
+        JsonHttp.Response completed = officerMoves(log, officer, id, approved, "COMPLETED", null, "BL-2026-" + digits(5));
+        assertThat(completed.body().path("status").asString()).isEqualTo("COMPLETED");
+        for (String word : List.of("limekubaliwa", "limekamilika")) {
+            Inbox.Sms decided = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1))
+                    && sms.text().contains(tracking) && sms.text().contains(word), SMS_WAIT);
+            log.received("SMS", e164, decided.text());
+        }
+
+        // the timeline shows each step and each time staff opened the request
+        JsonHttp.Response timeline = log.step("citizen reads the timeline", gateway.get("/api/v1/requests/" + id + "/timeline", citizen));
+        assertThat(timeline.status()).isEqualTo(200);
+        List<String> statuses = timeline.body().findValuesAsString("toStatus");
+        log.note("timeline: " + statuses + ", kinds " + timeline.body().findValuesAsString("kind"));
+        assertThat(statuses).containsSubsequence("SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "COMPLETED");
+        assertThat(timeline.body().findValuesAsString("kind")).anySatisfy(kind -> assertThat(kind).containsIgnoringCase("ACCESS"));
+
+        // another citizen never sees it
+        assertThat(log.step("another citizen asks for it", gateway.get("/api/v1/requests/" + id,
+                Tokens.forUser("citizen.juma"))).status()).isEqualTo(404);
+    }
+
+    private JsonHttp.Response officerMoves(JourneyLog log, String officer, String id, JsonHttp.Response seen, String to,
+            String note) {
+        return officerMoves(log, officer, id, seen, to, note, null);
+    }
+
+    private JsonHttp.Response officerMoves(JourneyLog log, String officer, String id, JsonHttp.Response seen, String to,
+            String note, String outcome) {
+        ObjectNode change = JsonHttp.JSON.createObjectNode().put("to", to).put("visibleToCitizen", note != null);
+        if (note != null) {
+            change.put("note", note);
+        }
+        if (outcome != null) {
+            change.put("outcomeReference", outcome);
+        }
+        String etag = seen.header("ETag").orElseThrow(() -> new AssertionError("no ETag on " + seen));
+        JsonHttp.Response moved = log.step("officer moves it to " + to, gateway.send("POST",
+                "/api/v1/requests/" + id + "/status-changes", officer, Map.of("If-Match", etag), change));
+        assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+        return moved;
+    }
+
+    private static JsonNode first(JsonNode items, String slug) {
+        for (JsonNode item : items) {
+            if (slug.equals(item.path("slug").asString())) {
+                return item;
+            }
+        }
+        throw new AssertionError("no " + slug + " among " + items);
+    }
+
+    private static String replayed(JsonHttp.Response response) {
+        return response.body().path("trackingNumber").asString() + " (replayed: "
+                + response.header("Idempotent-Replayed").orElse("?") + ")";
+    }
+
+    private static String digits(int n) {
+        StringBuilder digits = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            digits.append(ThreadLocalRandom.current().nextInt(10));
+        }
+        return digits.toString();
+    }
+}
