@@ -1,5 +1,6 @@
 package io.huduma.gateway.agency;
 
+import io.huduma.platform.net.UpstreamPolicy;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -33,7 +34,7 @@ class AgencyApiConfiguration {
 
     @Bean
     UpstreamPolicy agencyUpstreamPolicy(AgencyApiProperties properties) {
-        return UpstreamPolicy.of(properties);
+        return UpstreamPolicy.of(properties.allowedHosts(), properties.allowedLoopbackPorts());
     }
 
     @Bean

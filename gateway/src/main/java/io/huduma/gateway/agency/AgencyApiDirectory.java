@@ -1,5 +1,6 @@
 package io.huduma.gateway.agency;
 
+import io.huduma.platform.net.UpstreamPolicy;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

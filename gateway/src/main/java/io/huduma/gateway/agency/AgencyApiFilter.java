@@ -1,5 +1,6 @@
 package io.huduma.gateway.agency;
 
+import io.huduma.platform.net.UpstreamPolicy;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR;
 
 import java.net.URI;

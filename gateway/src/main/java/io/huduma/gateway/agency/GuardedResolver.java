@@ -1,5 +1,6 @@
 package io.huduma.gateway.agency;
 
+import io.huduma.platform.net.UpstreamPolicy;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;

@@ -1,5 +1,6 @@
 package io.huduma.catalog.agencyapi;
 
+import io.huduma.platform.net.UpstreamPolicy;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,7 +27,7 @@ class ManagingAgencyApis {
                        ApplicationEventPublisher events) {
         this.repository = repository;
         this.agencies = agencies;
-        this.upstreams = UpstreamPolicy.of(upstreamProperties);
+        this.upstreams = UpstreamPolicy.of(upstreamProperties.allowedHosts(), upstreamProperties.allowedLoopbackPorts());
         this.events = events;
     }
 

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where agency APIs may point. The address rules ({@link UpstreamPolicy}) hold in every profile; only these
+ * Where agency APIs may point. The address rules ({@link io.huduma.platform.net.UpstreamPolicy}) hold in every profile; only these
  * explicit allow-lists relax them.
  *
  * @param allowedHosts         host names exempt from the public-address rule (an agency's internal gateway,

@@ -1,4 +1,4 @@
-package io.huduma.catalog.agencyapi;
+package io.huduma.platform.net;
 
 import java.net.IDN;
 import java.net.Inet4Address;
@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Decides whether an agency API may forward to an upstream, with the same rules as the gateway, in every
- * profile. {@code lb://<eureka-id>}: an agency's own service registered with the platform's discovery, never
+ * Decides whether an agency API may forward to an upstream, in every profile: the one set of rules the
+ * catalogue applies at registration and the gateway again when an API arrives, on every call and (through
+ * {@link #isPublic}) at connect time. {@code lb://<eureka-id>}: an agency's own service registered with the platform's discovery, never
  * a platform module (the gateway also requires the instances to carry {@code agency=<code>}). Otherwise an
  * absolute {@code https} base URL without credentials, query or fragment, whose host resolves only to public
  * addresses: no loopback, private, link-local (cloud metadata), carrier-grade NAT, multicast, reserved, or an
@@ -25,11 +26,11 @@ import java.util.stream.Collectors;
  * allow-lists relax it: {@code allowedHosts} (an agency's internal gateway, by name) and
  * {@code allowedLoopbackPorts} (demo upstreams on this machine, http or https, on those ports only).
  */
-final class UpstreamPolicy {
+public final class UpstreamPolicy {
 
     private static final Pattern EUREKA_ID = Pattern.compile("^lb://[a-z0-9]([a-z0-9-]{0,62}[a-z0-9])?$");
     /** The platform's own modules: never an agency's upstream. */
-    static final Set<String> PLATFORM_MODULES = Set.of("gateway", "identity", "service-catalog", "requests-service",
+    public static final Set<String> PLATFORM_MODULES = Set.of("gateway", "identity", "service-catalog", "requests-service",
             "notifications-service", "discovery", "web-portal", "ussd-service");
     private static final Set<String> INTERNAL_NAMES = Set.of("localhost", "metadata.google.internal", "metadata",
             "instance-data", "kubernetes", "kubernetes.default");
@@ -38,14 +39,18 @@ final class UpstreamPolicy {
     private final Set<Integer> allowedLoopbackPorts;
     private final Function<String, InetAddress[]> resolver;
 
-    UpstreamPolicy(List<String> allowedHosts, List<Integer> allowedLoopbackPorts, Function<String, InetAddress[]> resolver) {
+    /**
+     * @param resolver a host's addresses (empty when it does not resolve); {@link #of} uses the system's DNS
+     */
+    public UpstreamPolicy(List<String> allowedHosts, List<Integer> allowedLoopbackPorts, Function<String, InetAddress[]> resolver) {
         this.allowedHosts = allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.allowedLoopbackPorts = Set.copyOf(allowedLoopbackPorts);
         this.resolver = resolver;
     }
 
-    static UpstreamPolicy of(UpstreamProperties properties) {
-        return new UpstreamPolicy(properties.allowedHosts(), properties.allowedLoopbackPorts(), host -> {
+    /** The policy with the two allow-lists, resolving hosts with the system's DNS. */
+    public static UpstreamPolicy of(List<String> allowedHosts, List<Integer> allowedLoopbackPorts) {
+        return new UpstreamPolicy(allowedHosts, allowedLoopbackPorts, host -> {
             try {
                 return InetAddress.getAllByName(host);
             } catch (UnknownHostException e) {
@@ -55,7 +60,7 @@ final class UpstreamPolicy {
     }
 
     /** Why the upstream is refused, or empty when it is allowed. */
-    Optional<String> refusal(String upstream) {
+    public Optional<String> refusal(String upstream) {
         if (upstream == null || upstream.isBlank()) {
             return Optional.of("must not be blank");
         }
@@ -108,6 +113,16 @@ final class UpstreamPolicy {
         return Optional.empty();
     }
 
+    /** Whether {@code host:port} is on the loopback demo allow-list (the connect-time check lets it through). */
+    public boolean isAllowedLoopback(String host, int port) {
+        return isLoopbackName(host) && allowedLoopbackPorts.contains(port);
+    }
+
+    /** Whether the host is on the explicit allow-list of internal hosts. */
+    public boolean isAllowedHost(String host) {
+        return allowedHosts.contains(host.toLowerCase(Locale.ROOT));
+    }
+
     private boolean isLoopbackName(String host) {
         if (host.equals("localhost")) {
             return true;
@@ -124,7 +139,7 @@ final class UpstreamPolicy {
     }
 
     /** True only for a globally routable unicast address, IPv6 forms that embed an IPv4 address judged by that address. */
-    static boolean isPublic(InetAddress address) {
+    public static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
             return false;

@@ -1,4 +1,4 @@
-package io.huduma.catalog.agencyapi;
+package io.huduma.platform.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
