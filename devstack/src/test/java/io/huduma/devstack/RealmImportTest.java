@@ -24,7 +24,8 @@ class RealmImportTest {
         assertThat(names(realm.get("roles").get("realm"), "name"))
                 .containsExactlyInAnyOrder("citizen", "agency-officer", "agency-admin", "platform-admin", "internal-service");
         assertThat(names(realm.get("clients"), "clientId")).containsExactlyInAnyOrder("huduma-web", "huduma-mobile",
-                "svc-gateway", "svc-identity", "svc-service-catalog", "svc-requests-service", "svc-notifications-service");
+                "huduma-portal", "svc-gateway", "svc-identity", "svc-service-catalog", "svc-requests-service",
+                "svc-notifications-service", "svc-ussd-service");
         assertThat(names(realm.get("users"), "username")).allMatch(u -> u.startsWith("service-account-svc-"));
         assertThat(realm.toString()).doesNotContain("\"secret\"", "\"credentials\"", "Huduma#2026");
         assertThat(realm.get("bruteForceProtected").asBoolean()).isTrue();
