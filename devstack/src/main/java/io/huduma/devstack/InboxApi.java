@@ -31,6 +31,9 @@ import java.util.function.Function;
  * GET    /sms-http[?to=]           HTTP provider messages DELETE /sms-http  clears them
  * POST   /sms-http/send            the provider's send API (Authorization: Bearer any-key)
  * POST   /sms/reject-next?count=N  the SMSC refuses the next N submit_sm (ESME_RSYSERR)
+ * POST   /sms/inbound              a handset writes to a short code: {"from","to","text","systemId"?,"times"?}
+ *                                  goes as a deliver_sm to the newest bound receiver/transceiver
+ * GET    /sms/inbound[?from=]      mobile-originated messages handed over, with each attempt's answer
  * POST   /sms-http/fail-next?count=N&amp;status=503  the provider fails the next N sends
  * DELETE /                         clears everything
  * GET    /health                   200 when up
@@ -100,6 +103,9 @@ final class InboxApi implements AutoCloseable {
                     smsc.clear();
                     empty(exchange);
                 }
+                case "POST /sms/inbound" -> inbound(exchange);
+                case "GET /sms/inbound" -> json(exchange, 200, filter(smsc.inbound(), query.get("from"),
+                        s -> List.of(s.source())));
                 case "POST /sms/reject-next" -> {
                     smsc.rejectNext(intParam(query, "count", 1));
                     empty(exchange);
@@ -128,6 +134,48 @@ final class InboxApi implements AutoCloseable {
         }
     }
 
+    /** A mobile-originated SMS: 200 with what each deliver_sm got back, 400 for a bad body, 409 with no receiver bound. */
+    private void inbound(HttpExchange exchange) throws IOException {
+        Map<String, Object> request;
+        try (InputStream body = exchange.getRequestBody()) {
+            request = json.readValue(body, new TypeReference<Map<String, Object>>() { });
+        } catch (JacksonException e) {
+            json(exchange, 400, Map.of("error", "the body must be a JSON object"));
+            return;
+        }
+        request = request == null ? Map.of() : request;
+        String from = text(request, "from");
+        String to = text(request, "to");
+        String text = text(request, "text");
+        String systemId = text(request, "systemId");
+        Object times = request.getOrDefault("times", 1);
+        if (from == null || !from.matches("\\+?[1-9][0-9]{6,14}")) {
+            json(exchange, 400, Map.of("error", "'from' must be a phone number such as +255712345678"));
+            return;
+        }
+        if (to == null || to.isBlank() || to.length() > 20) {
+            json(exchange, 400, Map.of("error", "'to' (the short code written to, e.g. 15555) is required"));
+            return;
+        }
+        if (text == null || text.isEmpty() || text.length() > 1000) {
+            json(exchange, 400, Map.of("error", "'text' is required (at most 1000 characters)"));
+            return;
+        }
+        if (!(times instanceof Integer count) || count < 1 || count > 5) {
+            json(exchange, 400, Map.of("error", "'times' must be a number from 1 to 5"));
+            return;
+        }
+        try {
+            json(exchange, 200, smsc.deliverInbound(from, to, text, systemId, count));
+        } catch (SmscSimulator.NoReceiver e) {
+            json(exchange, 409, Map.of("error", e.getMessage()));
+        }
+    }
+
+    private static String text(Map<String, Object> request, String name) {
+        return request.get(name) instanceof String value ? value : null;
+    }
+
     private void send(HttpExchange exchange) throws IOException {
         Map<String, Object> request;
         try (InputStream body = exchange.getRequestBody()) {
@@ -150,7 +198,7 @@ final class InboxApi implements AutoCloseable {
     }
 
     private static boolean knownPath(String path) {
-        return List.of("/", "/mail", "/sms", "/sms-http", "/sms-http/send", "/sms/reject-next",
+        return List.of("/", "/mail", "/sms", "/sms-http", "/sms-http/send", "/sms/reject-next", "/sms/inbound",
                 "/sms-http/fail-next", "/health").contains(path);
     }
 

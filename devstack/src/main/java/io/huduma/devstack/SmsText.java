@@ -47,6 +47,34 @@ final class SmsText {
         };
     }
 
+    /**
+     * {@code text} in the GSM 03.38 default alphabet, one septet per octet as SMPP carries it (extension
+     * characters as an escape pair); {@code null} when a character is not in the alphabet.
+     */
+    static byte[] encodeGsm(String text) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int basic = GSM_BASIC.indexOf(c);
+            if (basic >= 0 && c != 0x1B) {
+                out.write(basic);
+                continue;
+            }
+            int extension = -1;
+            for (int code = 0; code < GSM_EXTENSION.length && extension < 0; code++) {
+                if (GSM_EXTENSION[code] == c && c != 0) {
+                    extension = code;
+                }
+            }
+            if (extension < 0) {
+                return null;
+            }
+            out.write(0x1B);
+            out.write(extension);
+        }
+        return out.toByteArray();
+    }
+
     /** GSM 03.38, unpacked. */
     static String gsm(byte[] septets) {
         StringBuilder text = new StringBuilder(septets.length);

@@ -65,7 +65,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An SMPP 3.4 SMSC simulator on jsmpp: accepts any bind (transmitter, receiver, transceiver), takes
  * {@code submit_sm} and {@code data_sm}, keeps each message (long messages split with a UDH or SAR
  * parameters are joined again), and answers with a delivery receipt ({@code deliver_sm}) when the
- * message's {@code registered_delivery} asks for one.
+ * message's {@code registered_delivery} asks for one. It also plays a handset writing to a short code:
+ * {@link #deliverInbound} hands a mobile-originated message ({@code deliver_sm}) to a bound receiver.
  */
 final class SmscSimulator implements AutoCloseable {
 
@@ -74,6 +75,25 @@ final class SmscSimulator implements AutoCloseable {
     /** One message as a handset would receive it. */
     record Sms(String messageId, String systemId, String source, String destination, String text,
                int dataCoding, boolean receiptRequested, int parts, Instant receivedAt) {
+    }
+
+    /**
+     * A mobile-originated message handed to a bound receiver: what was sent, to which bind, and what each
+     * attempt got back ({@code ACKNOWLEDGED}, {@code REFUSED 0x...}, {@code TIMEOUT}, {@code FAILED ...}).
+     * {@code reference} is the {@code user_message_reference} every attempt carries.
+     */
+    record Inbound(String messageId, int reference, String source, String destination, String text,
+                   int dataCoding, String systemId, List<String> attempts, Instant sentAt) {
+    }
+
+    /** No session that can take a {@code deliver_sm} (receiver or transceiver) is bound. */
+    static final class NoReceiver extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        NoReceiver(String message) {
+            super(message);
+        }
     }
 
     /** One segment of a long message, until all have arrived. */
@@ -91,6 +111,10 @@ final class SmscSimulator implements AutoCloseable {
     private final Map<String, Map<Integer, Segment>> incomplete = new ConcurrentHashMap<>();
     private final Map<String, Sms> awaitingReceipt = new ConcurrentHashMap<>();
     private final Map<Session, String> sessions = new ConcurrentHashMap<>();
+    /** Bound sessions in the order they bound (the newest receiver takes mobile-originated messages). */
+    private final List<SMPPServerSession> bindOrder = new CopyOnWriteArrayList<>();
+    private final List<Inbound> inbound = new CopyOnWriteArrayList<>();
+    private final AtomicInteger nextReference = new AtomicInteger();
     private final AtomicInteger rejectNext = new AtomicInteger();
     private volatile boolean running = true;
 
@@ -119,6 +143,75 @@ final class SmscSimulator implements AutoCloseable {
     void clear() {
         messages.clear();
         incomplete.clear();
+        inbound.clear();
+    }
+
+    /** Mobile-originated messages handed to receivers since the last {@link #clear()}, oldest first. */
+    List<Inbound> inbound() {
+        return List.copyOf(inbound);
+    }
+
+    /**
+     * A handset {@code source} writes {@code text} to {@code destination} (a short code): the message goes
+     * as a {@code deliver_sm} to the most recently bound session that can receive (receiver or transceiver),
+     * or, with a {@code systemId}, to the newest such session of that system. {@code times} greater than 1
+     * sends the very same PDU again after each response, as an SMSC does when it did not see the
+     * {@code deliver_sm_resp} in time; every attempt carries the same {@code user_message_reference}.
+     * GSM 03.38 when the text fits that alphabet, else UCS-2; longer than one SMS: in {@code message_payload}.
+     *
+     * @throws NoReceiver when no such session is bound
+     */
+    Inbound deliverInbound(String source, String destination, String text, String systemId, int times)
+            throws NoReceiver {
+        SMPPServerSession target = null;
+        for (SMPPServerSession session : bindOrder) {
+            String bound = sessions.get(session);
+            if (session.getSessionState().isReceivable() && bound != null
+                    && (systemId == null || systemId.isBlank() || systemId.equals(bound))) {
+                target = session;
+            }
+        }
+        if (target == null) {
+            throw new NoReceiver("no receiver or transceiver" + (systemId == null || systemId.isBlank() ? ""
+                    : " of system id '" + systemId + "'") + " is bound to the SMSC");
+        }
+        byte[] gsm = SmsText.encodeGsm(text);
+        byte dataCoding = gsm != null ? (byte) 0x00 : (byte) 0x08;
+        byte[] body = gsm != null ? gsm : text.getBytes(StandardCharsets.UTF_16BE);
+        boolean payload = gsm != null ? body.length > 160 : body.length > 140;
+        int reference = nextReference.updateAndGet(n -> (n + 1) & 0xFFFF);
+        List<OptionalParameter> parameters = new ArrayList<>();
+        parameters.add(new OptionalParameter.Short(OptionalParameter.Tag.USER_MESSAGE_REFERENCE, (short) reference));
+        if (payload) {
+            parameters.add(new OptionalParameter.OctetString(OptionalParameter.Tag.MESSAGE_PAYLOAD.code(), body));
+        }
+        List<String> attempts = new ArrayList<>();
+        for (int i = 0; i < Math.max(1, times); i++) {
+            attempts.add(deliver(target, source, destination, dataCoding, payload ? new byte[0] : body,
+                    parameters.toArray(OptionalParameter[]::new)));
+        }
+        Inbound sent = new Inbound(ids.newMessageId().getValue(), reference, source, destination, text,
+                dataCoding & 0xFF, sessions.getOrDefault(target, ""), List.copyOf(attempts), Instant.now());
+        inbound.add(sent);
+        log.info("SMSC delivered a mobile-originated message {} from {} to {} ({}): {}", sent.messageId(), source,
+                sent.systemId(), destination, attempts);
+        return sent;
+    }
+
+    private static String deliver(SMPPServerSession session, String source, String destination, byte dataCoding,
+                                  byte[] body, OptionalParameter[] parameters) {
+        try {
+            session.deliverShortMessage("", TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, source,
+                    TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, destination, new ESMClass(), (byte) 0,
+                    (byte) 0, new RegisteredDelivery(0), DataCodings.newInstance(dataCoding), body, parameters);
+            return "ACKNOWLEDGED";
+        } catch (NegativeResponseException e) {
+            return String.format("REFUSED 0x%08X", e.getCommandStatus());
+        } catch (ResponseTimeoutException e) {
+            return "TIMEOUT";
+        } catch (PDUException | InvalidResponseException | IOException e) {
+            return "FAILED " + e.getMessage();
+        }
     }
 
     /** The next {@code count} submissions are refused with {@code ESME_RSYSERR}, to test retries. */
@@ -160,9 +253,11 @@ final class SmscSimulator implements AutoCloseable {
             String systemId = request.getSystemId() == null ? "" : request.getSystemId();
             // registered before the bind_resp goes out: a client may submit as soon as it has it
             sessions.put(session, systemId);
+            bindOrder.add(session);
             session.addSessionStateListener((newState, oldState, source) -> {
                 if (!newState.isNotClosed()) {
                     sessions.remove(source);
+                    bindOrder.remove(source);
                 }
             });
             request.accept(systemId.isEmpty() ? "huduma-smsc" : systemId, InterfaceVersion.IF_34);
@@ -173,6 +268,7 @@ final class SmscSimulator implements AutoCloseable {
         } catch (Exception e) {
             log.warn("SMPP bind failed", e);
             sessions.remove(session);
+            bindOrder.remove(session);
             session.close();
         }
     }

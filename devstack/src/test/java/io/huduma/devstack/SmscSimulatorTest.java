@@ -12,6 +12,7 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
+import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
@@ -28,7 +29,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -159,6 +163,74 @@ class SmscSimulatorTest {
         assertThat(get("/sms")).isEmpty();
     }
 
+    @Test
+    void handsAMobileOriginatedMessageToTheBoundTransceiver() throws Exception {
+        List<DeliverSm> received = new CopyOnWriteArrayList<>();
+        client.setMessageReceiverListener(new InboundListener(received, false));
+        bind(BindType.BIND_TRX);
+
+        HttpResponse<String> sent = post("/sms/inbound",
+                "{\"from\":\"+255712345678\",\"to\":\"15555\",\"text\":\"HALI HD-7K3P-9QX2\"}");
+
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(200);
+        JsonNode answer = json.readTree(sent.body());
+        assertThat(answer.get("attempts").get(0).asString()).isEqualTo("ACKNOWLEDGED");
+        assertThat(answer.get("systemId").asString()).isEqualTo("notifications");
+        assertThat(received).hasSize(1);
+        DeliverSm deliver = received.get(0);
+        assertThat(deliver.isSmscDeliveryReceipt()).isFalse();
+        assertThat(deliver.getSourceAddr()).isEqualTo("+255712345678");
+        assertThat(deliver.getDestAddress()).isEqualTo("15555");
+        assertThat(deliver.getDataCoding()).isZero();
+        assertThat(SmsText.gsm(deliver.getShortMessage())).isEqualTo("HALI HD-7K3P-9QX2");
+        OptionalParameter reference = deliver.getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+        assertThat(((OptionalParameter.Short) reference).getValue() & 0xFFFF)
+                .isEqualTo(answer.get("reference").asInt());
+        JsonNode listed = single(get("/sms/inbound?from=%2B255712345678"));
+        assertThat(listed.get("text").asString()).isEqualTo("HALI HD-7K3P-9QX2");
+        assertThat(get("/sms/inbound?from=%2B255700000000")).isEmpty();
+    }
+
+    @Test
+    void redeliversTheSamePduWhenAskedAndReportsARefusal() throws Exception {
+        List<DeliverSm> received = new CopyOnWriteArrayList<>();
+        client.setMessageReceiverListener(new InboundListener(received, true));
+        bind(BindType.BIND_RX);
+
+        HttpResponse<String> sent = post("/sms/inbound",
+                "{\"from\":\"255712345678\",\"to\":\"15555\",\"text\":\"Habari – ✓\",\"times\":2}");
+
+        JsonNode answer = json.readTree(sent.body());
+        assertThat(answer.get("attempts").size()).isEqualTo(2);
+        assertThat(answer.get("attempts").get(0).asString()).startsWith("REFUSED");
+        assertThat(received).hasSize(2);
+        assertThat(received.get(0).getDataCoding()).isEqualTo((byte) 8);
+        assertThat(new String(received.get(1).getShortMessage(), StandardCharsets.UTF_16BE)).isEqualTo("Habari – ✓");
+        assertThat(received.get(0).getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE).serialize())
+                .isEqualTo(received.get(1).getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE).serialize());
+    }
+
+    @Test
+    void refusesAnInboundMessageWithoutAReceiverOrWithABadBody() throws Exception {
+        bind(BindType.BIND_TX);
+        String valid = "{\"from\":\"+255712345678\",\"to\":\"15555\",\"text\":\"HELP\"}";
+
+        assertThat(post("/sms/inbound", valid).statusCode()).isEqualTo(409);
+        assertThat(post("/sms/inbound", "{\"from\":\"0712\",\"to\":\"15555\",\"text\":\"HELP\"}").statusCode())
+                .isEqualTo(400);
+        assertThat(post("/sms/inbound", "{\"from\":\"+255712345678\",\"to\":\"15555\"}").statusCode()).isEqualTo(400);
+        assertThat(post("/sms/inbound", "{\"from\":\"+255712345678\",\"to\":\"1\",\"text\":\"x\",\"times\":9}")
+                .statusCode()).isEqualTo(400);
+        assertThat(post("/sms/inbound", "not json").statusCode()).isEqualTo(400);
+        assertThat(get("/sms/inbound")).isEmpty();
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + inbox.port() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private void bind(BindType type) throws Exception {
         client.connectAndBind("127.0.0.1", smsc.port(), new BindParameter(type, "notifications", "secret", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 5_000);
@@ -193,6 +265,36 @@ class SmscSimulatorTest {
     private static JsonNode single(JsonNode array) {
         assertThat(array.size()).as("messages in %s", array).isEqualTo(1);
         return array.get(0);
+    }
+
+    /** Takes mobile-originated deliver_sm; {@code refuseFirst}: the first is answered with a temporary error. */
+    private static final class InboundListener implements MessageReceiverListener {
+
+        private final List<DeliverSm> received;
+        private final AtomicBoolean refuseFirst;
+
+        InboundListener(List<DeliverSm> received, boolean refuseFirst) {
+            this.received = received;
+            this.refuseFirst = new AtomicBoolean(refuseFirst);
+        }
+
+        @Override
+        public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
+            received.add(deliverSm);
+            if (refuseFirst.getAndSet(false)) {
+                throw new ProcessRequestException("try later", 0x00000064);
+            }
+        }
+
+        @Override
+        public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification alertNotification) {
+        }
+
+        @Override
+        public org.jsmpp.session.DataSmResult onAcceptDataSm(org.jsmpp.bean.DataSm dataSm,
+                                                            org.jsmpp.session.Session source) {
+            return null;
+        }
     }
 
     /** Takes delivery receipts (deliver_sm with the receipt message type). */
