@@ -1,0 +1,7 @@
+package io.huduma.ussd.menu;
+
+/** The screen a session is on. */
+public enum Step {
+    MAIN, AGENCIES, SERVICES, SERVICE_INFO, QUESTION, CONFIRM, TRACKING, RECENT, LANGUAGE,
+    REGISTER_OFFER, REGISTER_NAME, REGISTER_LANGUAGE, REGISTER_CONFIRM, REGISTERED
+}
