@@ -148,6 +148,9 @@ public final class DevStack {
         env.put("HUDUMA_KEYCLOAK_ADMIN_PASSWORD", KeycloakServer.ADMIN_PASSWORD);
         env.put("HUDUMA_EUREKA_URL", eurekaServer != null ? eurekaServer.serviceUrl()
                 : "http://127.0.0.1:" + ports.eureka() + "/eureka/");
+        // the registry refuses anonymous registrations and reads: clients send these (HTTP Basic)
+        env.put("HUDUMA_EUREKA_USER", EurekaServer.USER);
+        env.put("HUDUMA_EUREKA_PASSWORD", EurekaServer.PASSWORD);
         env.put("HUDUMA_SMTP_HOST", "127.0.0.1");
         env.put("HUDUMA_SMTP_PORT", String.valueOf(mail.port()));
         env.put("HUDUMA_SMPP_HOST", "127.0.0.1");

@@ -11,6 +11,10 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 final class EurekaServer implements AutoCloseable {
 
+    /** The registry's dev credentials (the discovery module's local/test profiles use the same password). */
+    static final String USER = "huduma";
+    static final String PASSWORD = "dev-eureka-password";
+
     private final ConfigurableApplicationContext context;
     private final int port;
 
@@ -27,6 +31,8 @@ final class EurekaServer implements AutoCloseable {
                         "--server.address=127.0.0.1",
                         "--spring.main.banner-mode=off",
                         "--logging.register-shutdown-hook=false",
+                        "--huduma.discovery.username=" + USER,
+                        "--huduma.discovery.password=" + PASSWORD,
                         "--eureka.instance.hostname=127.0.0.1",
                         "--eureka.client.register-with-eureka=false",
                         "--eureka.client.fetch-registry=false",

@@ -3,7 +3,6 @@ package io.huduma.gateway;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -68,8 +67,7 @@ final class FakeUpstream implements AutoCloseable {
         server.start();
         register();
         // renew the lease as a Eureka client does, so long test runs never see the instance evicted
-        heartbeat.scheduleAtFixedRate(() -> send(HttpRequest.newBuilder(
-                URI.create(Infra.eurekaUrl() + "apps/" + app + "/" + instanceId + "?status=UP"))
+        heartbeat.scheduleAtFixedRate(() -> send(Infra.eurekaRequest("apps/" + app + "/" + instanceId + "?status=UP")
                 .PUT(HttpRequest.BodyPublishers.noBody()).build()), 20, 20, java.util.concurrent.TimeUnit.SECONDS);
     }
 
@@ -136,7 +134,7 @@ final class FakeUpstream implements AutoCloseable {
                 "status":"UP","port":{"$":%d,"@enabled":"true"},"leaseInfo":{"durationInSecs":90},"metadata":{%s},
                 "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"}}}"""
                 .formatted(instanceId, app.toUpperCase(), app, port, metadataJson);
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(Infra.eurekaUrl() + "apps/" + app))
+        HttpResponse<String> response = send(Infra.eurekaRequest("apps/" + app)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(instance)).build());
         if (response.statusCode() != 204) {
@@ -147,7 +145,7 @@ final class FakeUpstream implements AutoCloseable {
     @Override
     public void close() {
         heartbeat.shutdownNow();
-        send(HttpRequest.newBuilder(URI.create(Infra.eurekaUrl() + "apps/" + app + "/" + instanceId))
+        send(Infra.eurekaRequest("apps/" + app + "/" + instanceId)
                 .DELETE().build());
         server.stop(0);
     }

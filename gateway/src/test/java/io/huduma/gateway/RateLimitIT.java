@@ -89,7 +89,7 @@ class RateLimitIT extends GatewayIT {
                     "--management.server.port=0",
                     "--huduma.keycloak.url=" + Infra.keycloakUrl(),
                     "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + Infra.issuer(),
-                    "--eureka.client.service-url.defaultZone=" + Infra.eurekaUrl(),
+                    "--eureka.client.service-url.defaultZone=" + Infra.eurekaServiceUrl(),
                     "--eureka.client.register-with-eureka=false",
                     "--eureka.client.registry-fetch-interval-seconds=1",
                     "--spring.kafka.bootstrap-servers=" + Infra.kafkaBootstrapServers(),

@@ -1,6 +1,5 @@
 package io.huduma.testkit;
 
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -37,8 +36,7 @@ public final class Eureka {
         String last = "nothing";
         while (Instant.now().isBefore(deadline)) {
             try {
-                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
-                                URI.create(Infra.eurekaUrl() + "apps/" + app.toUpperCase(Locale.ROOT)))
+                HttpResponse<String> response = HTTP.send(Infra.eurekaRequest("apps/" + app.toUpperCase(Locale.ROOT))
                         .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
                 last = response.statusCode() + " " + response.body();
                 if (response.statusCode() == 200) {

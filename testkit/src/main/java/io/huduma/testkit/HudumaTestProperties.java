@@ -59,7 +59,7 @@ public final class HudumaTestProperties {
     /** Registers with the shared Eureka, with intervals short enough for tests. */
     public static void eureka(DynamicPropertyRegistry registry) {
         registry.add("eureka.client.enabled", () -> "true");
-        registry.add("eureka.client.service-url.defaultZone", Infra::eurekaUrl);
+        registry.add("eureka.client.service-url.defaultZone", Infra::eurekaServiceUrl);
         registry.add("eureka.client.registry-fetch-interval-seconds", () -> "1");
         registry.add("eureka.client.initial-instance-info-replication-interval-seconds", () -> "1");
         registry.add("eureka.client.instance-info-replication-interval-seconds", () -> "1");

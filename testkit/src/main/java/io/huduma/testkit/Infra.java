@@ -66,9 +66,46 @@ public final class Infra {
         return value != null ? value : "admin";
     }
 
-    /** Eureka service URL, e.g. {@code http://127.0.0.1:18761/eureka/}. */
+    /** Eureka service URL, e.g. {@code http://127.0.0.1:18761/eureka/}, without credentials. */
     public static String eurekaUrl() {
         return require("HUDUMA_EUREKA_URL");
+    }
+
+    /**
+     * The Eureka service URL as a Spring Cloud Eureka client is configured with it
+     * ({@code eureka.client.service-url.defaultZone}): the registry's credentials in its user info.
+     */
+    public static String eurekaServiceUrl() {
+        String user = get("HUDUMA_EUREKA_USER");
+        String password = get("HUDUMA_EUREKA_PASSWORD");
+        if (user == null || password == null) {
+            return eurekaUrl();
+        }
+        return eurekaUrl().replaceFirst("^(https?://)", "$1"
+                + java.util.regex.Matcher.quoteReplacement(user + ":" + password + "@"));
+    }
+
+    /**
+     * {@code Authorization} header value for a test that calls the registry's REST API itself
+     * (registering a fake instance, reading an application), or {@code null} when the running
+     * infrastructure has no registry credentials.
+     */
+    public static String eurekaAuthorization() {
+        String user = get("HUDUMA_EUREKA_USER");
+        String password = get("HUDUMA_EUREKA_PASSWORD");
+        if (user == null || password == null) {
+            return null;
+        }
+        return "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** A request to the registry's REST API at {@code path} (relative to {@link #eurekaUrl()}), with its credentials. */
+    public static java.net.http.HttpRequest.Builder eurekaRequest(String path) {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(eurekaUrl() + path));
+        String authorization = eurekaAuthorization();
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 
     public static String smtpHost() {

@@ -76,7 +76,7 @@ class SharedInfrastructureIT {
 
     @Test
     void eurekaAndKeycloakAnswer() throws Exception {
-        HttpResponse<String> apps = http.send(HttpRequest.newBuilder(URI.create(Infra.eurekaUrl() + "apps"))
+        HttpResponse<String> apps = http.send(Infra.eurekaRequest("apps")
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(apps.body()).contains("applications");

@@ -288,4 +288,26 @@ class CodeAgreementTest {
                             Map.of("secret", Map.of("name", RealmImportGenerator.secretName(client), "key", "client-secret")));
         }
     }
+
+    @Test
+    void everyModuleTalksToTheRegistryWithItsCredentialsFromTheSecret() {
+        List<Manifest> dev = Rendered.overlay("dev");
+        for (String module : Repo.deployableModules()) {
+            if (!module.equals("discovery")) {
+                Object zone = Repo.applicationConfig(module).get("eureka.client.service-url.defaultZone");
+                assertThat(String.valueOf(zone)).as(module + ": registry URL with the credentials in its user info")
+                        .contains("${EUREKA_USER", "${EUREKA_PASSWORD", "@${EUREKA_ADDRESS");
+            }
+            V1Container container = Rendered.get(dev, "Deployment", module, V1Deployment.class)
+                    .getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> fromSecret = new LinkedHashMap<>();
+            for (V1EnvVar env : container.getEnv() == null ? List.<V1EnvVar>of() : container.getEnv()) {
+                if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                    fromSecret.put(env.getName(), env.getValueFrom().getSecretKeyRef().getName());
+                }
+            }
+            assertThat(fromSecret).as(module + ": registry credentials from Secret huduma-eureka")
+                    .containsEntry("EUREKA_USER", "huduma-eureka").containsEntry("EUREKA_PASSWORD", "huduma-eureka");
+        }
+    }
 }

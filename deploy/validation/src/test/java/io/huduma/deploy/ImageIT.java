@@ -97,7 +97,7 @@ class ImageIT {
         }
         env.put("KAFKA_BOOTSTRAP", Infra.kafkaBootstrapServers());
         env.put("KEYCLOAK_URL", Infra.keycloakUrl());
-        env.put("EUREKA_URL", Infra.eurekaUrl());
+        env.put("EUREKA_URL", Infra.eurekaServiceUrl());
         env.put("SMTP_HOST", Infra.smtpHost());
         env.put("SMTP_PORT", String.valueOf(Infra.smtpPort()));
         env.put("SMPP_HOST", Infra.smppHost());
