@@ -1,0 +1,187 @@
+# Shared by the bench/ scripts (sourced, not run). Everything a bench starts listens on loopback, on
+# free ports, and is stopped by its recorded PID when the script ends; the shared infrastructure and
+# any running local stack are used, never stopped.
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+VERSION="0.1.0-SNAPSHOT"
+export BENCH_DIR
+
+# load: wrk threads, connections, seconds per run; rounds of A B C
+BENCH_THREADS="${BENCH_THREADS:-2}"
+BENCH_CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+BENCH_SECONDS="${BENCH_SECONDS:-10}"
+BENCH_WARMUP_SECONDS="${BENCH_WARMUP_SECONDS:-10}"
+BENCH_ROUNDS="${BENCH_ROUNDS:-2}"
+# JVM flags of the Java processes a bench starts. Default: the production profile (tiered JIT, G1), as
+# the manifests run them; HUDUMA_SERVICE_JAVA_OPTS-style laptop flags can be compared by overriding this.
+BENCH_JAVA_OPTS="${BENCH_JAVA_OPTS:--Xms256m -Xmx512m -XX:+UseG1GC}"
+
+WORK="${BENCH_WORK:-$ROOT/.huduma/bench}"
+mkdir -p "$WORK"
+STARTED_PIDS=()
+
+say() { printf '%s\n' "$*"; }
+die() { printf 'bench: %s\n' "$*" >&2; exit 1; }
+
+# --- tools ------------------------------------------------------------------------------------------
+
+need_tools() {
+  local packages=() tool
+  PATH="$PATH:/usr/sbin:/sbin"
+  for tool in wrk nginx curl jq python3; do command -v "$tool" > /dev/null || packages+=("$tool"); done
+  (( ${#packages[@]} == 0 )) && return 0
+  say "Installing ${packages[*]} (Debian packages)..."
+  local sudo=(); [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq > /dev/null && "${sudo[@]}" apt-get install -y -qq "${packages[@]}" > /dev/null \
+    || die "could not install ${packages[*]}; install them and run again"
+  hash -r
+}
+
+# --- processes --------------------------------------------------------------------------------------
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+remember() { STARTED_PIDS+=("$1"); }
+
+stop_started() {
+  local i pid
+  for (( i=${#STARTED_PIDS[@]}-1; i>=0; i-- )); do
+    pid="${STARTED_PIDS[$i]}"
+    kill -0 "$pid" 2> /dev/null || continue
+    kill -TERM "$pid" 2> /dev/null || true
+    for _ in $(seq 1 40); do kill -0 "$pid" 2> /dev/null || break; sleep 0.5; done
+    kill -0 "$pid" 2> /dev/null && kill -KILL "$pid" 2> /dev/null || true
+  done
+  STARTED_PIDS=()
+}
+trap stop_started EXIT
+
+# wait_http URL SECONDS [PID]: until URL answers 2xx (fails if PID dies or time runs out)
+wait_http() {
+  local url="$1" timeout="$2" pid="${3:-}" started=$SECONDS
+  until curl -fs -o /dev/null --max-time 3 "$url"; do
+    [[ -z "$pid" ]] || kill -0 "$pid" 2> /dev/null || return 1
+    (( SECONDS - started < timeout )) || return 1
+    sleep 0.2
+  done
+}
+
+rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2> /dev/null || echo "?"; }
+
+load_now() { uptime | sed 's/.*load average: /load /'; }
+
+# --- the shared infrastructure ----------------------------------------------------------------------
+
+INFRA_ENV="$ROOT/.huduma/run/infra.env"
+
+use_infra() {
+  if [[ ! -f "$INFRA_ENV" ]]; then
+    say "The infrastructure is not running: starting it (./huduma infra up test); it is left running."
+    "$ROOT/huduma" infra up test
+  fi
+  set -a
+  # shellcheck disable=SC1090
+  . "$INFRA_ENV"
+  set +a
+  KEYCLOAK_URL="$HUDUMA_KEYCLOAK_URL"
+  REDIS_URL="redis://$HUDUMA_REDIS_HOST:$HUDUMA_REDIS_PORT"
+}
+
+stack_fact() { sed -n "s/^${1//./\\.}=//p" "$ROOT/stack.properties" | head -n 1; }
+
+# token USER: a real access token of a demo user (the dev realm's direct-grant client huduma-cli)
+token() {
+  curl -fs -d grant_type=password -d client_id=huduma-cli -d "username=$1" \
+    --data-urlencode "password=$(stack_fact demo.password)" \
+    "$KEYCLOAK_URL/realms/huduma/protocol/openid-connect/token" | jq -r .access_token
+}
+
+# tampered TOKEN: the same token with one character of its signature changed
+tampered() {
+  local signature="${1##*.}" c
+  c="${signature:20:1}"; [[ "$c" == A ]] && c=B || c=A
+  printf '%s.%s%s%s' "${1%.*}" "${signature:0:20}" "$c" "${signature:21}"
+}
+
+# --- service jars -----------------------------------------------------------------------------------
+
+# jar MODULE: the module's executable jar, built (offline when possible) when missing
+jar() {
+  local file="$ROOT/$1/target/$1-$VERSION-exec.jar"
+  if [[ ! -f "$file" ]]; then
+    say "Building $1..." >&2
+    (cd "$ROOT" && { ./mvnw -B -q -o install -DskipTests -pl "$1" -am || ./mvnw -B -q install -DskipTests -pl "$1" -am; }) >&2 \
+      || die "the build of $1 failed"
+  fi
+  echo "$file"
+}
+
+# start_java NAME LOG ENV_ASSIGNMENTS... -- JAR_ARGS...: starts a service jar in the background; sets PID
+start_java() {
+  local name="$1" log="$2"; shift 2
+  local envs=()
+  while [[ $# -gt 0 && "$1" != "--" ]]; do envs+=("$1"); shift; done
+  shift
+  # shellcheck disable=SC2086
+  env "${envs[@]}" nohup java $BENCH_JAVA_OPTS -jar "$(jar "$name")" "$@" > "$log" 2>&1 < /dev/null &
+  PID=$!
+  remember "$PID"
+}
+
+# start_gateway LOG PORT MANAGEMENT_PORT EXTRA_ARGS...: a gateway on the shared Keycloak, Redis and Kafka,
+# without Eureka registration (routes come from the arguments or spring.cloud.discovery.client.simple),
+# rate limits on (in Redis) with budgets no benchmark reaches, token validation on.
+start_gateway() {
+  local log="$1" port="$2" management="$3"; shift 3
+  start_java gateway "$log" PORT="$port" MANAGEMENT_PORT="$management" KEYCLOAK_URL="$KEYCLOAK_URL" \
+      REDIS_URL="$REDIS_URL" KAFKA_BOOTSTRAP="$HUDUMA_KAFKA_BOOTSTRAP" -- \
+      --eureka.client.enabled=false \
+      --spring.grpc.client.channels.service-catalog.address="${BENCH_CATALOG_GRPC:-static://127.0.0.1:1}" \
+      --huduma.gateway.rate-limits.anonymous.requests=1000000000 \
+      --huduma.gateway.rate-limits.authenticated.requests=1000000000 \
+      "$@"
+}
+
+# --- load and tables --------------------------------------------------------------------------------
+
+# wrk_run LABEL URL [SCRIPT] [SECONDS]: one bounded wrk run; appends "LABEL req/s p50 p99 errors" to $RESULTS
+wrk_run() {
+  local label="$1" url="$2" script="${3:-$BENCH_DIR/headers.lua}" seconds="${4:-$BENCH_SECONDS}" line
+  line="$(wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${seconds}s" --latency -s "$script" "$url" | grep '^BENCH ' || true)"
+  [[ -n "$line" ]] || die "wrk produced no figures for $label ($url)"
+  read -r _ total rps p50 p99 status socket <<< "$line"
+  printf '%s %s %s %s %s %s\n' "$label" "$rps" "$p50" "$p99" "$status" "$socket" >> "$RESULTS"
+  printf '  %-34s %9s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s  socket errors %s\n' "$label" "$rps" "$p50" "$p99" "$status" "$socket"
+}
+
+# warm LABEL URL [SCRIPT]: JIT warm-up, not recorded
+warm() {
+  local label="$1" url="$2" script="${3:-$BENCH_DIR/headers.lua}"
+  wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${BENCH_WARMUP_SECONDS}s" -s "$script" "$url" > /dev/null 2>&1 || true
+  say "  (warmed $label for ${BENCH_WARMUP_SECONDS}s)"
+}
+
+# table TITLE REFERENCE_LABEL LABEL...: means over the rounds, ratio of throughput and p99 to the reference
+table() {
+  local title="$1" reference="$2"; shift 2
+  say ""
+  say "### $title ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(load_now); wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s, $BENCH_ROUNDS rounds A B C...)"
+  say ""
+  say "| path | req/s (mean; rounds) | p50 ms | p99 ms | non-2xx | throughput vs $reference | p99 vs $reference |"
+  say "|---|---|---|---|---|---|---|"
+  awk -v ref="$reference" -v order="$*" '
+    { n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; err[$1] += $5 + $6; rounds[$1] = rounds[$1] (rounds[$1] == "" ? "" : ", ") sprintf("%.0f", $2) }
+    END {
+      split(order, labels, " ")
+      for (i = 1; labels[i] != ""; i++) {
+        l = labels[i]; if (!n[l]) continue
+        r = rps[l] / n[l]; rr = rps[ref] / n[ref]; q = p99[l] / n[l]; qr = p99[ref] / n[ref]
+        printf "| %s | %.0f (%s) | %.1f | %.1f | %d | %.2fx | %.2fx |\n", l, r, rounds[l], p50[l] / n[l], q, err[l], r / rr, q / qr
+      }
+    }' "$RESULTS"
+  say ""
+}
