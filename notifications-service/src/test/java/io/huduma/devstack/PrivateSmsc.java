@@ -16,6 +16,10 @@ public final class PrivateSmsc implements AutoCloseable {
     public record Received(String messageId, String destination, String text, int dataCoding, int parts) {
     }
 
+    /** A mobile-originated message the private SMSC handed over, and what each {@code deliver_sm} got back. */
+    public record Inbound(String messageId, int reference, String systemId, List<String> attempts) {
+    }
+
     private final SmscSimulator smsc;
 
     private PrivateSmsc(SmscSimulator smsc) {
@@ -44,6 +48,19 @@ public final class PrivateSmsc implements AutoCloseable {
         return smsc.messages().stream()
                 .map(s -> new Received(s.messageId(), s.destination(), s.text(), s.dataCoding(), s.parts()))
                 .toList();
+    }
+
+    /**
+     * A handset {@code from} writes {@code text} to {@code to}: a {@code deliver_sm} to the newest bound
+     * receiver, sent {@code times} times (the same PDU, as an SMSC redelivering it).
+     */
+    public Inbound deliverInbound(String from, String to, String text, int times) {
+        try {
+            SmscSimulator.Inbound sent = smsc.deliverInbound(from, to, text, null, times);
+            return new Inbound(sent.messageId(), sent.reference(), sent.systemId(), sent.attempts());
+        } catch (SmscSimulator.NoReceiver e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     public void rejectNext(int count) {

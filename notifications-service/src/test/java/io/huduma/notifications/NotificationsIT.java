@@ -31,7 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of every integration test: one Spring context for the module on the build's real PostgreSQL,
  * Kafka, Keycloak, Eureka, SMTP server, SMSC simulator and HTTP SMS provider, with loopback stand-ins for
- * identity's {@code GetContact} and the catalogue's {@code GetAgency}. It also proves the start-up contract
+ * identity's {@code GetContact}, the catalogue's {@code GetAgency} and requests-service's
+ * {@code GetStatusByTrackingNumber}. It also proves the start-up contract
  * every service keeps (health, Eureka, gRPC health, migrations).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -43,15 +44,20 @@ import org.springframework.test.context.DynamicPropertySource;
         "huduma.notifications.delivery.multiplier=2",
         "huduma.notifications.delivery.max-backoff=2s",
         "huduma.notifications.delivery.poll-interval=200ms",
-        "huduma.notifications.recipients.retry-wait=50ms"})
+        "huduma.notifications.recipients.retry-wait=50ms",
+        "huduma.notifications.inbound.replies-per-number=" + NotificationsIT.REPLIES_PER_NUMBER,
+        "huduma.notifications.inbound.sweep-interval=1s"})
 abstract class NotificationsIT extends ServiceStartupContract {
 
     /** The SMSC's limit in these tests: low enough that a burst of 200 must be paced. */
     static final int SMSC_RATE = 25;
     static final String REQUESTS_SERVICE = "requests-service";
+    /** Answers per number to inbound texts in these tests (the rest within the period are not answered). */
+    static final int REPLIES_PER_NUMBER = 3;
 
     static final FakeIdentity IDENTITY = new FakeIdentity();
     static final FakeCatalog CATALOG = new FakeCatalog();
+    static final FakeRequests REQUESTS = new FakeRequests();
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
@@ -63,6 +69,7 @@ abstract class NotificationsIT extends ServiceStartupContract {
         registry.add("huduma.notifications.sms.http.url", () -> Infra.inboxUrl() + "/sms-http/send");
         registry.add("spring.grpc.client.channels.identity.address", () -> "static://127.0.0.1:" + IDENTITY.port());
         registry.add("spring.grpc.client.channels.service-catalog.address", () -> "static://127.0.0.1:" + CATALOG.port());
+        registry.add("spring.grpc.client.channels.requests-service.address", () -> "static://127.0.0.1:" + REQUESTS.port());
     }
 
     @LocalServerPort

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Calls to identity and the catalogue.
+ * Calls to identity, the catalogue and requests-service (inbound SMS status lookups).
  *
  * @param deadline        of each call
  * @param attempts        calls per lookup when the answer is a transient error (UNAVAILABLE, DEADLINE_EXCEEDED...)
@@ -14,10 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param breakerOpenFor  how long it fails fast before trying again
  */
 @ConfigurationProperties("huduma.notifications.recipients")
-record ContactProperties(Duration deadline, Integer attempts, Duration retryWait, Integer breakerWindow,
+public record ContactProperties(Duration deadline, Integer attempts, Duration retryWait, Integer breakerWindow,
                          Duration breakerOpenFor) {
 
-    ContactProperties {
+    public ContactProperties {
         deadline = deadline == null ? Duration.ofSeconds(2) : deadline;
         attempts = attempts == null ? 3 : attempts;
         retryWait = retryWait == null ? Duration.ofMillis(200) : retryWait;

@@ -15,11 +15,12 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 
 /**
- * Retries of transient gRPC errors inside a circuit breaker (Resilience4j), for one remote service:
+ * Retries of transient gRPC errors inside a circuit breaker (Resilience4j), for one remote service
+ * (identity, the catalogue, requests-service):
  * a lookup is tried {@code attempts} times with exponential backoff; when the service keeps failing the
  * breaker opens and lookups fail at once for a while.
  */
-final class ResilientGrpcClient {
+public final class ResilientGrpcClient {
 
     private static final Set<Status.Code> TRANSIENT = EnumSet.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED, Status.Code.RESOURCE_EXHAUSTED, Status.Code.ABORTED,
@@ -29,7 +30,7 @@ final class ResilientGrpcClient {
     private final Retry retry;
     private final CircuitBreaker breaker;
 
-    ResilientGrpcClient(String service, ContactProperties properties) {
+    public ResilientGrpcClient(String service, ContactProperties properties) {
         this.service = service;
         this.retry = Retry.of(service, RetryConfig.custom()
                 .maxAttempts(properties.attempts())
@@ -49,7 +50,7 @@ final class ResilientGrpcClient {
      * The call's answer, empty when the service answered NOT_FOUND; {@link RecipientsUnavailable} when it
      * kept failing or the breaker is open.
      */
-    <T> Optional<T> find(Supplier<T> call) {
+    public <T> Optional<T> find(Supplier<T> call) {
         try {
             return breaker.executeSupplier(Retry.decorateSupplier(retry, () -> {
                 try {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 import jakarta.annotation.PreDestroy;
 import org.jsmpp.InvalidResponseException;
@@ -41,16 +42,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The primary SMS route: an SMSC over SMPP 3.4 (jsmpp), bound as a transceiver so that delivery receipts
- * ({@code deliver_sm}) come back on the same session. Binds in the background and again whenever the
+ * ({@code deliver_sm}) and the messages handsets write to the platform come back on the same session. Binds in the background and again whenever the
  * session drops; while unbound, {@link #send} fails at once so the router tries the next provider.
  */
 public class SmppProvider implements SmsProvider, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SmppProvider.class);
+    /** SMPP 3.4 ESME_RX_T_APPN: the ESME cannot take the message now; the SMSC retries it. */
+    private static final int ESME_RX_T_APPN = 0x00000064;
 
     private final SmsProperties.Smpp config;
     private final String sender;
     private final SmsReceipts receipts;
+    private final Supplier<IncomingSms> incoming;
     private final ScheduledExecutorService binder = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "smpp-bind");
         thread.setDaemon(true);
@@ -65,9 +69,19 @@ public class SmppProvider implements SmsProvider, AutoCloseable {
     private volatile boolean closed;
 
     public SmppProvider(SmsProperties.Smpp config, String sender, SmsReceipts receipts) {
+        this(config, sender, receipts, () -> null);
+    }
+
+    /**
+     * @param incoming where mobile-originated messages go (looked up when one arrives; {@code null}: they
+     *                 are acknowledged and dropped)
+     */
+    public SmppProvider(SmsProperties.Smpp config, String sender, SmsReceipts receipts,
+                        Supplier<IncomingSms> incoming) {
         this.config = config;
         this.sender = sender;
         this.receipts = receipts;
+        this.incoming = incoming;
     }
 
     /** Starts binding in the background (the service starts while the SMSC is down). */
@@ -188,13 +202,45 @@ public class SmppProvider implements SmsProvider, AutoCloseable {
         receiptWorkers.shutdown();
     }
 
+    /**
+     * A mobile-originated message: handed on once recorded, then acknowledged. When it cannot be recorded the
+     * SMSC gets a temporary error ({@code ESME_RX_T_APPN}) and delivers it again later.
+     */
+    private void received(DeliverSm deliverSm) throws ProcessRequestException {
+        IncomingSms target = incoming.get();
+        if (target == null) {
+            log.info("Ignoring a mobile-originated message from the SMSC (nothing takes them)");
+            return;
+        }
+        byte[] body = deliverSm.getShortMessage();
+        OptionalParameter payload = deliverSm.getOptionalParameter(OptionalParameter.Tag.MESSAGE_PAYLOAD);
+        if ((body == null || body.length == 0) && payload instanceof OptionalParameter.OctetString octets) {
+            body = octets.getValue();
+        }
+        body = body == null ? new byte[0] : body;
+        if (GSMSpecificFeature.UDHI.containedIn(deliverSm.getEsmClass()) && body.length > 0) {
+            // a part of a long message: its user data header is not text (keywords fit one part)
+            body = java.util.Arrays.copyOfRange(body, Math.min(body.length, 1 + (body[0] & 0xFF)), body.length);
+        }
+        OptionalParameter reference = deliverSm.getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
+        int ref = reference instanceof OptionalParameter.Short s ? s.getValue() & 0xFFFF : -1;
+        try {
+            target.received(new MobileOriginatedSms(deliverSm.getSourceAddr(), deliverSm.getDestAddress(),
+                    SmsEncoding.decode(body, deliverSm.getDataCoding()), ref));
+        } catch (RuntimeException e) {
+            log.warn("A mobile-originated message could not be recorded; the SMSC will deliver it again: {}",
+                    e.toString());
+            throw new ProcessRequestException("cannot take the message now", ESME_RX_T_APPN);
+        }
+    }
+
     /** Delivery receipts arrive as {@code deliver_sm}; they are handled off the session's reader thread. */
     private final class Receipts implements MessageReceiverListener {
 
         @Override
         public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
             if (!MessageType.SMSC_DEL_RECEIPT.containedIn(deliverSm.getEsmClass())) {
-                log.info("Ignoring a mobile-originated message from the SMSC");
+                received(deliverSm);
                 return;
             }
             try {

@@ -3,6 +3,7 @@ package io.huduma.notifications.sms;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 class SmsConfiguration {
 
     @Bean(destroyMethod = "close")
-    SmppProvider smppProvider(SmsProperties properties, SmsReceipts receipts) {
-        SmppProvider provider = new SmppProvider(properties.smpp(), properties.sender(), receipts);
+    SmppProvider smppProvider(SmsProperties properties, SmsReceipts receipts, ObjectProvider<IncomingSms> incoming) {
+        // looked up when a message arrives: what takes them answers through this very provider
+        SmppProvider provider = new SmppProvider(properties.smpp(), properties.sender(), receipts,
+                incoming::getIfAvailable);
         if (properties.smpp().enabled()) {
             provider.start();
         }

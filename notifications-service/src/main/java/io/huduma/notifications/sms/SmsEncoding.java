@@ -93,6 +93,40 @@ public enum SmsEncoding {
         return parts;
     }
 
+    /**
+     * The text of SMPP {@code short_message} bytes from their {@code data_coding}: the GSM 03.38 default
+     * alphabet (one septet per octet), IA5/ASCII, Latin-1 or UCS-2; anything else is read as Latin-1.
+     */
+    public static String decode(byte[] bytes, int dataCoding) {
+        int coding = dataCoding & 0xFF;
+        if (coding == 0x08) {
+            return new String(bytes, StandardCharsets.UTF_16BE);
+        }
+        if (coding == 0x01) {
+            return new String(bytes, StandardCharsets.US_ASCII);
+        }
+        if (coding != 0x00 && (coding & 0xF0) != 0xF0) {
+            return new String(bytes, StandardCharsets.ISO_8859_1);
+        }
+        StringBuilder text = new StringBuilder(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int septet = bytes[i] & 0x7F;
+            if (septet == 0x1B && i + 1 < bytes.length) {
+                int code = bytes[++i] & 0x7F;
+                int extension = -1;
+                for (int e = 0; e < GSM_EXTENSION_CODES.length; e++) {
+                    if (GSM_EXTENSION_CODES[e] == code) {
+                        extension = e;
+                    }
+                }
+                text.append(extension >= 0 ? GSM_EXTENSION.charAt(extension) : ' ');
+            } else {
+                text.append(GSM_BASIC.charAt(septet));
+            }
+        }
+        return text.toString();
+    }
+
     /** The bytes of {@code text} as SMPP carries them: GSM septets unpacked, one per octet, or UTF-16BE. */
     public byte[] encode(String text) {
         if (this == UCS2) {

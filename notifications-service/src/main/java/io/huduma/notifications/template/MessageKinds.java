@@ -17,6 +17,10 @@ public final class MessageKinds {
     public static final String REQUEST_SUBMITTED = "request-submitted";
     public static final String REQUEST_STATUS_CHANGED = "request-status-changed";
     public static final String REQUEST_SLA_BREACHED = "request-sla-breached";
+    /** Answers to texts handsets write to the platform (HALI/STATUS, MSAADA/HELP, anything else). */
+    public static final String SMS_STATUS = "sms-status";
+    public static final String SMS_STATUS_NOT_FOUND = "sms-status-not-found";
+    public static final String SMS_HELP = "sms-help";
 
     private static final Map<String, Map<String, String>> SAMPLES = new LinkedHashMap<>();
 
@@ -32,6 +36,10 @@ public final class MessageKinds {
         SAMPLES.put(REQUEST_SLA_BREACHED, Map.of("agencyName", "Business Registrations and Licensing Agency",
                 "serviceName", "Usajili wa jina la biashara", "trackingNumber", "HDM-2026-000123",
                 "dueDate", "2026-12-15"));
+        SAMPLES.put(SMS_STATUS, Map.of("trackingNumber", "HD-7K3P-9QX2", "serviceName", "Usajili wa jina la biashara",
+                "status", "INAHITAJI TAARIFA ZAIDI", "dueDate", "2026-12-15"));
+        SAMPLES.put(SMS_STATUS_NOT_FOUND, Map.of("trackingNumber", "HD-7K3P-9QX2-XXXXXXXXXXX"));
+        SAMPLES.put(SMS_HELP, Map.of());
     }
 
     private MessageKinds() {
