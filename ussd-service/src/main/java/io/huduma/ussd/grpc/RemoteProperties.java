@@ -11,5 +11,5 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deadline the deadline of every call: a USSD screen cannot wait long
  */
 @ConfigurationProperties("huduma.ussd.remote")
-record RemoteProperties(@DefaultValue("3s") Duration deadline) {
+record RemoteProperties(@DefaultValue("5s") Duration deadline) {
 }
