@@ -96,8 +96,9 @@ class SmscSimulatorTest {
 
     @Test
     void answersWithADeliveryReceiptWhenAskedTo() throws Exception {
-        CompletableFuture<DeliverSm> receipt = new CompletableFuture<>();
-        client.setMessageReceiverListener(new ReceiptListener(receipt));
+        Listener listener = new Listener(false);
+        CompletableFuture<DeliverSm> receipt = listener.receipt;
+        client.setMessageReceiverListener(listener);
         bind(BindType.BIND_TRX);
 
         SubmitSmResult result = submit("+255765432109", "Code 123456".getBytes(StandardCharsets.US_ASCII),
@@ -165,8 +166,9 @@ class SmscSimulatorTest {
 
     @Test
     void handsAMobileOriginatedMessageToTheBoundTransceiver() throws Exception {
-        List<DeliverSm> received = new CopyOnWriteArrayList<>();
-        client.setMessageReceiverListener(new InboundListener(received, false));
+        Listener listener = new Listener(false);
+        List<DeliverSm> received = listener.inbound;
+        client.setMessageReceiverListener(listener);
         bind(BindType.BIND_TRX);
 
         HttpResponse<String> sent = post("/sms/inbound",
@@ -193,8 +195,9 @@ class SmscSimulatorTest {
 
     @Test
     void redeliversTheSamePduWhenAskedAndReportsARefusal() throws Exception {
-        List<DeliverSm> received = new CopyOnWriteArrayList<>();
-        client.setMessageReceiverListener(new InboundListener(received, true));
+        Listener listener = new Listener(true);
+        List<DeliverSm> received = listener.inbound;
+        client.setMessageReceiverListener(listener);
         bind(BindType.BIND_RX);
 
         HttpResponse<String> sent = post("/sms/inbound",
@@ -267,43 +270,29 @@ class SmscSimulatorTest {
         return array.get(0);
     }
 
-    /** Takes mobile-originated deliver_sm; {@code refuseFirst}: the first is answered with a temporary error. */
-    private static final class InboundListener implements MessageReceiverListener {
+    /**
+     * Takes delivery receipts (deliver_sm with the receipt message type) and mobile-originated deliver_sm;
+     * {@code refuseFirst}: the first mobile-originated one is answered with a temporary error.
+     */
+    private static final class Listener implements MessageReceiverListener {
 
-        private final List<DeliverSm> received;
+        private final CompletableFuture<DeliverSm> receipt = new CompletableFuture<>();
+        private final List<DeliverSm> inbound = new CopyOnWriteArrayList<>();
         private final AtomicBoolean refuseFirst;
 
-        InboundListener(List<DeliverSm> received, boolean refuseFirst) {
-            this.received = received;
+        Listener(boolean refuseFirst) {
             this.refuseFirst = new AtomicBoolean(refuseFirst);
         }
 
         @Override
         public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
-            received.add(deliverSm);
-            if (refuseFirst.getAndSet(false)) {
-                throw new ProcessRequestException("try later", 0x00000064);
-            }
-        }
-
-        @Override
-        public void onAcceptAlertNotification(org.jsmpp.bean.AlertNotification alertNotification) {
-        }
-
-        @Override
-        public org.jsmpp.session.DataSmResult onAcceptDataSm(org.jsmpp.bean.DataSm dataSm,
-                                                            org.jsmpp.session.Session source) {
-            return null;
-        }
-    }
-
-    /** Takes delivery receipts (deliver_sm with the receipt message type). */
-    private record ReceiptListener(CompletableFuture<DeliverSm> receipt) implements MessageReceiverListener {
-
-        @Override
-        public void onAcceptDeliverSm(DeliverSm deliverSm) {
             if (deliverSm.isSmscDeliveryReceipt()) {
                 receipt.complete(deliverSm);
+                return;
+            }
+            inbound.add(deliverSm);
+            if (refuseFirst.getAndSet(false)) {
+                throw new ProcessRequestException("try later", 0x00000064);
             }
         }
 
