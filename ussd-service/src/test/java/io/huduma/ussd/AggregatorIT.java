@@ -39,9 +39,14 @@ class AggregatorIT extends UssdIT {
         assertThat(refused.body()).startsWith("END ");
         assertThat(liveSessions("far-away")).isZero();
 
-        // forwarded by the trusted proxy for an allowed address
+        // a caller that writes an allowed address in front of its own is still itself
+        Reply spoofed = UssdSession.post(port, callback("spoofed", aPhone(), ""),
+                Map.of("X-Ussd-Key", KEY, "X-Forwarded-For", "127.0.0.1, 203.0.113.7"));
+        assertThat(spoofed.status()).isEqualTo(403);
+
+        // forwarded by the trusted proxies (the gateway) for an allowed address
         Reply allowed = UssdSession.post(port, callback("via-gateway", aPhone(), ""),
-                Map.of("X-Ussd-Key", KEY, "X-Forwarded-For", "203.0.113.7, 127.0.0.1"));
+                Map.of("X-Ussd-Key", KEY, "X-Forwarded-For", "127.0.0.1, 127.0.0.1"));
         assertThat(allowed.status()).isEqualTo(200);
         assertThat(allowed.body()).startsWith("CON Karibu Huduma");
     }

@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether a callback comes from the aggregator: the shared secret, compared in constant time, and an
- * address on the allow-list. Behind a trusted proxy (the gateway) the address is the last hop the proxy
- * added to {@code X-Forwarded-For}; a forwarded header from anyone else is ignored.
+ * address on the allow-list. Behind trusted proxies (the ingress controller, the gateway) the address is the
+ * nearest {@code X-Forwarded-For} hop that is not one of them; a forwarded header from anyone else is ignored,
+ * and hops a caller wrote itself (further left) are never reached past an untrusted one.
  */
 @Component
 @EnableConfigurationProperties(AggregatorProperties.class)
@@ -35,11 +36,18 @@ class AggregatorAccess {
     }
 
     String callerAddress(String remoteAddress, String forwardedFor) {
-        if (remoteAddress != null && forwardedFor != null && !forwardedFor.isBlank() && matches(proxies, remoteAddress)) {
-            String[] hops = forwardedFor.split(",");
-            return hops[hops.length - 1].strip();
+        if (remoteAddress == null || forwardedFor == null || forwardedFor.isBlank() || !matches(proxies, remoteAddress)) {
+            return remoteAddress;
         }
-        return remoteAddress;
+        // from the nearest hop outwards: the first address that is not one of our proxies is the caller
+        String[] hops = forwardedFor.split(",");
+        for (int i = hops.length - 1; i >= 0; i--) {
+            String hop = hops[i].strip();
+            if (!matches(proxies, hop)) {
+                return hop;
+            }
+        }
+        return hops[0].strip();
     }
 
     private static boolean matches(List<IpAddressMatcher> matchers, String address) {
