@@ -1,5 +1,10 @@
 package io.huduma.platform.events;
 
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -11,6 +16,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 
@@ -61,8 +67,56 @@ public final class OutboxAutoConfiguration {
         @ConditionalOnBean(KafkaTemplate.class)
         @ConditionalOnProperty(name = "huduma.outbox.relay-enabled", havingValue = "true", matchIfMissing = true)
         OutboxRelay outboxRelay(JdbcTemplate jdbc, KafkaOperations<Object, Object> kafka, LockProvider lockProvider,
-                OutboxProperties properties) {
-            return new OutboxRelay(jdbc, kafka, new DefaultLockingTaskExecutor(lockProvider), properties);
+                OutboxProperties properties, ObjectProvider<KafkaAdmin> admin) {
+            KafkaAdmin kafkaAdmin = admin.getIfAvailable();
+            BooleanSupplier brokerReachable = kafkaAdmin == null ? () -> false : () -> clusterAnswers(kafkaAdmin);
+            return new OutboxRelay(jdbc, kafka, new DefaultLockingTaskExecutor(lockProvider), properties,
+                    brokerReachable);
+        }
+
+        /** Whether the cluster answers at all: tells a broker outage from rows the broker refuses. */
+        private static boolean clusterAnswers(KafkaAdmin kafkaAdmin) {
+            try (Admin client = Admin.create(kafkaAdmin.getConfigurationProperties())) {
+                client.describeCluster(new DescribeClusterOptions().timeoutMs(3_000)).clusterId()
+                        .get(4, TimeUnit.SECONDS);
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                return false;
+            }
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    OutboxMonitor outboxMonitor(JdbcTemplate jdbc, ObjectProvider<OutboxRelay> relay) {
+        return new OutboxMonitor(jdbc, () -> {
+            OutboxRelay active = relay.getIfAvailable();
+            return active == null ? null : active.brokerAwaySince();
+        });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.binder.MeterBinder")
+    static class MetricsConfiguration {
+
+        @Bean
+        OutboxMetrics outboxMetrics(OutboxMonitor monitor) {
+            return new OutboxMetrics(monitor);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.health.contributor.HealthIndicator")
+    static class HealthConfiguration {
+
+        /** Named {@code outbox} in the health endpoint: {@code /actuator/health/outbox}. */
+        @Bean
+        @ConditionalOnMissingBean(name = "outboxHealthIndicator")
+        OutboxHealthIndicator outboxHealthIndicator(OutboxMonitor monitor, OutboxProperties properties) {
+            return new OutboxHealthIndicator(monitor, properties.health());
         }
     }
 }

@@ -29,7 +29,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.IllegalTransactionStateException;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
 import com.google.protobuf.InvalidProtocolBufferException;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import io.huduma.contracts.common.v1.EventEnvelope;
 import io.huduma.contracts.requests.v1.RequestSubmitted;
@@ -43,7 +48,9 @@ import io.huduma.testkit.HudumaTestProperties;
                 "spring.application.name=platform-outbox-it",
                 "eureka.client.enabled=false",
                 "huduma.outbox.poll-interval=100ms",
-                "huduma.outbox.purge-interval=200ms" })
+                "huduma.outbox.purge-interval=200ms",
+                "huduma.outbox.max-attempts=3",
+                "huduma.outbox.retry-backoff=200ms" })
 class OutboxIT {
 
     @DynamicPropertySource
@@ -59,6 +66,10 @@ class OutboxIT {
     TransactionTemplate transaction;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    OutboxMetrics metrics;
+    @Autowired
+    OutboxHealthIndicator health;
 
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
 
@@ -195,6 +206,80 @@ class OutboxIT {
                 Duration.ofSeconds(30), Duration.ofSeconds(1));
         assertThat(sequencesByKey(records)).containsEntry("request-x", List.of(1, 2))
                 .containsEntry("request-y", List.of(1));
+    }
+
+    @Test
+    void aRowTheBrokerRefusesIsParkedWithItsReasonAndHoldsBackOnlyItsOwnAggregate() throws Exception {
+        String topic = KafkaTestTopics.create("platform.outbox-poison-it");
+        // larger than the producer's max.request.size (1 MiB): Kafka can never take it
+        RequestSubmitted tooLarge = RequestSubmitted.newBuilder().setRequestId("poison-1")
+                .setTrackingNumber("x".repeat(1_200_000)).setServiceVersion(1).setAgencyCode("brela").build();
+        EventEnvelope poison = transaction.execute(status -> outbox.append(topic, "poison-1", "brela", tooLarge));
+        EventEnvelope behindPoison = transaction.execute(status ->
+                outbox.append(topic, "poison-1", "brela", submitted("poison-1", 2)));
+        EventEnvelope other1 = transaction.execute(status -> outbox.append(topic, "fine-1", "brela", submitted("fine-1", 1)));
+        EventEnvelope other2 = transaction.execute(status -> outbox.append(topic, "fine-2", "brela", submitted("fine-2", 1)));
+        EventEnvelope other3 = transaction.execute(status -> outbox.append(topic, "fine-1", "brela", submitted("fine-1", 2)));
+
+        // the other aggregates are published at once, in order, while the poison row is still being retried
+        List<ConsumerRecord<String, byte[]>> records = KafkaTestTopics.read(topic,
+                r -> ids(r).containsAll(List.of(other1.getId(), other2.getId(), other3.getId())),
+                Duration.ofSeconds(30), Duration.ofMillis(500));
+        assertThat(sequencesByKey(records)).containsEntry("fine-1", List.of(1, 2)).containsEntry("fine-2", List.of(1))
+                .doesNotContainKey("poison-1");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> parked(poison));
+        Map<String, Object> row = jdbc.queryForMap(
+                "SELECT attempts, last_error, published_at FROM outbox_event WHERE event_id = ?::uuid", poison.getId());
+        assertThat(row.get("attempts")).isEqualTo(3);
+        assertThat((String) row.get("last_error")).contains("RecordTooLargeException");
+        assertThat(row.get("published_at")).isNull();
+        Map<String, Object> waiting = jdbc.queryForMap(
+                "SELECT attempts, parked_at, published_at FROM outbox_event WHERE event_id = ?::uuid", behindPoison.getId());
+        assertThat(waiting).as("the later event of the poisoned aggregate waits, untried")
+                .containsEntry("attempts", 0).containsEntry("parked_at", null).containsEntry("published_at", null);
+
+        // the gauges and the health indicator show it
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        metrics.bindTo(registry);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(registry.get("huduma.outbox.parked").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get("huduma.outbox.backlog").gauge().value()).isGreaterThanOrEqualTo(1);
+            assertThat(registry.get("huduma.outbox.oldest.age").gauge().value()).isGreaterThan(0);
+        });
+        Health outboxHealth = health.health();
+        assertThat(outboxHealth.getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+        assertThat(outboxHealth.getDetails().get("parkedRows").toString()).contains("RecordTooLargeException")
+                .contains("poison-1");
+
+        // an operator discards the parked row: the aggregate's next event flows, after nothing else
+        jdbc.update("DELETE FROM outbox_event WHERE event_id = ?::uuid", poison.getId());
+        List<ConsumerRecord<String, byte[]>> after = KafkaTestTopics.read(topic,
+                r -> ids(r).contains(behindPoison.getId()), Duration.ofSeconds(30), Duration.ofMillis(500));
+        assertThat(sequencesByKey(after).get("poison-1")).containsExactly(2);
+    }
+
+    @Test
+    void bytesThatAreNoEnvelopeAreParkedAtOnceAndTriedNoMore() throws Exception {
+        String topic = KafkaTestTopics.create("platform.outbox-garbage-it");
+        long garbage = transaction.execute(status -> jdbc.queryForObject("""
+                INSERT INTO outbox_event (event_id, topic, subject, event_type, correlation_id, envelope)
+                VALUES (?, ?, 'garbage-1', 'none', 'c', ?) RETURNING id
+                """, Long.class, UUID.randomUUID(), topic, new byte[] { (byte) 0xFF, (byte) 0xFF, (byte) 0xFF }));
+        EventEnvelope fine = transaction.execute(status -> outbox.append(topic, "fine-3", "brela", submitted("fine-3", 1)));
+
+        KafkaTestTopics.read(topic, r -> ids(r).contains(fine.getId()), Duration.ofSeconds(30), Duration.ZERO);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT parked_at IS NOT NULL FROM outbox_event WHERE id = ?", Boolean.class, garbage));
+        Thread.sleep(1_000); // several polls: a parked row is not tried (nor logged) again
+        Map<String, Object> row = jdbc.queryForMap("SELECT attempts, last_error FROM outbox_event WHERE id = ?", garbage);
+        assertThat(row.get("attempts")).isEqualTo(3);
+        assertThat((String) row.get("last_error")).contains("InvalidProtocolBufferException");
+    }
+
+    private boolean parked(EventEnvelope envelope) {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT parked_at IS NOT NULL FROM outbox_event WHERE event_id = ?::uuid", Boolean.class, envelope.getId()));
     }
 
     @Test
