@@ -71,13 +71,22 @@ class NetworkPolicyTest {
     @Test
     void onlyTheIngressControllerReachesTheGatewayAndOnlyTheGatewayReachesTheServicesRest() {
         List<V1NetworkPolicyIngressRule> gateway = ingress("gateway");
-        assertThat(gateway).singleElement().satisfies(rule -> {
-            assertThat(rule.getFrom()).singleElement().satisfies(peer -> {
-                assertThat(peer.getNamespaceSelector().getMatchLabels()).containsKey("kubernetes.io/metadata.name");
-                assertThat(peer.getPodSelector()).isNull();
-            });
-            assertThat(rule.getPorts()).singleElement().satisfies(p -> assertThat(p.getPort().getIntValue()).isEqualTo(8080));
+        assertThat(gateway).as("the ingress controller, and the web portal (a client of the public API)").hasSize(2);
+        assertThat(gateway.get(0).getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector().getMatchLabels()).containsKey("kubernetes.io/metadata.name");
+            assertThat(peer.getPodSelector()).isNull();
         });
+        assertThat(gateway.get(1).getFrom()).singleElement().satisfies(peer -> {
+            assertThat(peer.getNamespaceSelector()).isNull();
+            assertThat(peer.getPodSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", "web-portal");
+        });
+        gateway.forEach(rule -> assertThat(rule.getPorts()).singleElement()
+                .satisfies(p -> assertThat(p.getPort().getIntValue()).isEqualTo(8080)));
+        // the portal calls only the public API: no service's REST or gRPC port directly
+        for (V1NetworkPolicyEgressRule rule : egress("web-portal")) {
+            rule.getTo().forEach(peer -> assertThat(peer.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                    .as("web-portal egress").isNotIn(GRPC_CALLERS.keySet()));
+        }
         for (String module : GRPC_CALLERS.keySet()) {
             int http = Repo.defaultPort(Repo.applicationConfig(module), "server.port");
             List<V1NetworkPolicyIngressRule> rest = ingress(module).stream().filter(r -> opens(r.getPorts(), http)).toList();
