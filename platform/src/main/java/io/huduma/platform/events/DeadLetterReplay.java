@@ -182,6 +182,7 @@ public final class DeadLetterReplay {
      * {@code localhost:9092}. Exit code 0 when every topic was replayed, 1 on a failure, 2 on bad arguments.
      */
     public static void main(String[] args) {
+        quietClientLogs();
         String bootstrap = firstSet(System.getenv("KAFKA_BOOTSTRAP_SERVERS"),
                 System.getenv("SPRING_KAFKA_BOOTSTRAP_SERVERS"), "localhost:9092");
         String suffix = DEFAULT_SUFFIX;
@@ -215,6 +216,17 @@ public final class DeadLetterReplay {
             }
         }
         System.exit(status);
+    }
+
+    /** The Kafka clients log every setting at INFO; a command line wants only its result and warnings. */
+    private static void quietClientLogs() {
+        try {
+            Object root = org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            Class<?> level = Class.forName("ch.qos.logback.classic.Level");
+            root.getClass().getMethod("setLevel", level).invoke(root, level.getField("WARN").get(null));
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // another logging backend: leave it as configured
+        }
     }
 
     private static String value(String[] args, int i) {
