@@ -102,6 +102,7 @@ public final class DevStack {
         Path keycloakHome = KeycloakServer.install(keycloakZip(build), root.resolve(".huduma/keycloak"),
                 build.getProperty("keycloak.version"));
         KeycloakServer.writeImports(keycloakHome, new RealmImport(json).files(root));
+        KeycloakServer.writePasswordBlacklists(keycloakHome, root.resolve(RealmImport.PASSWORD_BLACKLIST));
         keycloak = KeycloakServer.start(keycloakHome, ports.keycloak(), ports.keycloakManagement(),
                 logDir.resolve("keycloak.log"));
         started.push(keycloak);

@@ -101,6 +101,15 @@ final class KeycloakServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts the common-password list where Keycloak's {@code passwordBlacklist} policy looks for it
+     * ({@code data/password-blacklists} of its home), as the cluster's Keycloak gets it from a ConfigMap.
+     */
+    static void writePasswordBlacklists(Path home, Path list) throws IOException {
+        Path dir = Files.createDirectories(home.resolve("data/password-blacklists"));
+        Files.copy(list, dir.resolve(list.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Starts Keycloak in the background; call {@link #awaitReady(Duration)} before using it. */
     static KeycloakServer start(Path home, int port, int managementPort, Path logFile) throws IOException {
         List<String> command = List.of(home.resolve("bin/kc.sh").toString(), "start-dev",

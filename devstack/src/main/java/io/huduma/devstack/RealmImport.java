@@ -22,6 +22,8 @@ import java.util.Map;
 final class RealmImport {
 
     static final String REALM_FILE = "deploy/keycloak/huduma-realm.json";
+    /** The list the realm's {@code passwordBlacklist(huduma-common-passwords.txt)} policy reads. */
+    static final String PASSWORD_BLACKLIST = "deploy/keycloak/huduma-common-passwords.txt";
 
     /** Array elements with the same value under one of these keys are the same thing: merged, not added. */
     private static final List<String> IDENTITY_KEYS = List.of("clientId", "username", "name", "alias");

@@ -49,7 +49,7 @@ class RealmImportTest {
         assertThat(find(merged.get("clients"), "clientId", "svc-identity").get("serviceAccountsEnabled").asBoolean())
                 .isTrue();
         assertThat(names(find(merged.get("clients"), "clientId", "huduma-web").get("redirectUris"), null))
-                .contains("https://huduma.go.tz/*", "http://localhost:8080/*");
+                .contains("https://huduma.go.tz/auth/callback", "http://localhost:3000/auth/callback").noneMatch(uri -> uri.contains("*"));
         assertThat(names(find(merged.get("clients"), "clientId", "huduma-noaud").get("defaultClientScopes"), null))
                 .contains("agency", "roles").doesNotContain("huduma-api");
         JsonNode officer = find(merged.get("users"), "username", "officer.brela");

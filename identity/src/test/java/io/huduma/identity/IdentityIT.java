@@ -37,7 +37,7 @@ import org.springframework.test.context.ContextConfiguration;
 @ExtendWith(OutputCaptureExtension.class)
 abstract class IdentityIT {
 
-    static final String PASSWORD = "Kilimanjaro#2026";
+    static final String PASSWORD = "Mlima-Kilimanjaro#5895";
     static final SendOtpDouble SMS = SendOtpDouble.INSTANCE;
     private static final Set<String> CREATED_USERS = ConcurrentHashMap.newKeySet();
     private static Keycloak admin;

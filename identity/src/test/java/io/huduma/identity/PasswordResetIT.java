@@ -31,6 +31,9 @@ class PasswordResetIT extends IdentityIT {
         JsonHttp.Response weak = http().post(verification, null, Map.of("code", code, "newPassword", "short"));
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/newPassword");
+        JsonHttp.Response common = http().post(verification, null, Map.of("code", code, "newPassword", "Password12345"));
+        assertThat(common.status()).as("Keycloak's passwordBlacklist: %s", common).isEqualTo(400);
+        assertThat(common.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/newPassword");
         JsonHttp.Response wrong = http().post(verification, null,
                 Map.of("code", code.equals("000000") ? "111111" : "000000", "newPassword", NEW_PASSWORD));
         assertThat(wrong.status()).isEqualTo(400);

@@ -215,6 +215,11 @@ class RegistrationIT extends IdentityIT {
                 Map.of("phoneNumber", newPhone(), "fullName", "Asha", "password", "short"), fromNewAddress());
         assertThat(shortPassword.status()).isEqualTo(400);
         assertThat(shortPassword.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/password");
+        JsonHttp.Response commonPassword = http().post(REGISTRATIONS, null,
+                Map.of("phoneNumber", newPhone(), "fullName", "Asha", "password", "Tanzania@2026"), fromNewAddress());
+        assertThat(commonPassword.status()).as("%s", commonPassword).isEqualTo(400);
+        assertThat(commonPassword.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/password");
+        assertThat(commonPassword.body().path("errors").get(0).path("message").asString()).contains("common");
         assertThat(jdbc.sql("SELECT count(*) FROM registrations WHERE full_name = 'Asha'").query(Integer.class).single()).isZero();
     }
 

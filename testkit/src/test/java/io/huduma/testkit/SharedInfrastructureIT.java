@@ -80,6 +80,9 @@ class SharedInfrastructureIT {
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(apps.statusCode()).isEqualTo(200);
         assertThat(apps.body()).contains("applications");
+        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(Infra.eurekaUrl() + "apps"))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(anonymous.statusCode()).as("the registry without its credentials").isEqualTo(401);
 
         HttpResponse<String> discovery = http.send(HttpRequest.newBuilder(
                 URI.create(Infra.issuer() + "/.well-known/openid-configuration")).build(), HttpResponse.BodyHandlers.ofString());

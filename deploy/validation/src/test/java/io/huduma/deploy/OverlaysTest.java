@@ -141,4 +141,24 @@ class OverlaysTest {
         assertThat(Rendered.find(prod, "Cluster", "huduma-postgres").orElseThrow().map("spec").get("instances")).isEqualTo(3);
         assertThat(Rendered.find(prod, "Keycloak", "huduma-keycloak").orElseThrow().map("spec").get("instances")).isEqualTo(2);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    @SuppressWarnings("unchecked")
+    void everyClientRedirectsOnlyToExactAddressesOfItsEnvironment(String overlay) {
+        Manifest realmImport = Rendered.ofKind(Rendered.overlay(overlay), "KeycloakRealmImport").get(0);
+        Map<String, Object> realm = (Map<String, Object>) realmImport.map("spec").get("realm");
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) realm.get("clients");
+        assertThat(clients).allSatisfy(client -> {
+            List<String> redirects = (List<String>) client.getOrDefault("redirectUris", List.of());
+            assertThat(redirects).as(client.get("clientId") + " redirect URIs").noneMatch(uri -> uri.contains("*"));
+            Map<String, Object> attributes = (Map<String, Object>) client.getOrDefault("attributes", Map.of());
+            assertThat(String.valueOf(attributes.getOrDefault("post.logout.redirect.uris", "")))
+                    .as(client.get("clientId") + " post-logout URIs").doesNotContain("*");
+        });
+        String host = overlay.equals("prod") ? "https://huduma.go.tz" : "https://dev.huduma.go.tz";
+        Map<String, Object> web = clients.stream().filter(c -> "huduma-web".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertThat((List<String>) web.get("redirectUris")).containsExactly(host + "/auth/callback");
+        assertThat(((Map<String, Object>) web.get("attributes")).get("post.logout.redirect.uris")).isEqualTo(host + "/");
+    }
 }

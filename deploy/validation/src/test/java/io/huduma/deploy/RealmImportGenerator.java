@@ -30,6 +30,9 @@ final class RealmImportGenerator {
             : Path.of(System.getProperty("huduma.realm.source"));
     static final Path OUTPUT = Repo.K8S.resolve("components/keycloak/realm-import.yaml");
     static final String SERVICE_CLIENT_PREFIX = "svc-";
+    /** The common passwords the realm's {@code passwordBlacklist(...)} policy refuses (identity checks it too). */
+    static final Path BLACKLIST = Repo.DEPLOY.resolve("keycloak/huduma-common-passwords.txt");
+    static final Path BLACKLIST_OUTPUT = Repo.K8S.resolve("components/keycloak/password-blacklist.yaml");
 
     private RealmImportGenerator() {
     }
@@ -96,7 +99,25 @@ final class RealmImportGenerator {
         return map;
     }
 
+    /** The ConfigMap Keycloak's pod mounts at {@code /opt/keycloak/data/password-blacklists}. */
+    static String generateBlacklist() {
+        Map<String, Object> resource = new LinkedHashMap<>();
+        resource.put("apiVersion", "v1");
+        resource.put("kind", "ConfigMap");
+        resource.put("metadata", Map.of("name", "huduma-password-blacklists"));
+        resource.put("data", Map.of(BLACKLIST.getFileName().toString(), Repo.read(BLACKLIST)));
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setDefaultScalarStyle(DumperOptions.ScalarStyle.PLAIN);
+        options.setIndent(2);
+        return """
+                # GENERATED from deploy/keycloak/huduma-common-passwords.txt by deploy/validation (RealmImportGenerator): do not edit.
+                # Regenerate: ./mvnw -B -o -pl deploy/validation test -Dhuduma.realm.regenerate=true
+                """ + new Yaml(options).dump(resource);
+    }
+
     static void write() throws IOException {
         Files.writeString(OUTPUT, generate());
+        Files.writeString(BLACKLIST_OUTPUT, generateBlacklist());
     }
 }

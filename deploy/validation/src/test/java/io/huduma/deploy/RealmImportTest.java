@@ -24,6 +24,23 @@ class RealmImportTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void keycloakRefusesTheCommonPasswordsOfTheListItMounts() {
+        assertThat(Repo.read(RealmImportGenerator.BLACKLIST_OUTPUT))
+                .as("password-blacklist.yaml is stale: regenerate it like realm-import.yaml")
+                .isEqualTo(RealmImportGenerator.generateBlacklist());
+        Map<String, Object> realm = (Map<String, Object>) StrictManifests.parse(Repo.read(RealmImportGenerator.OUTPUT),
+                "realm-import.yaml").get(0).map("spec").get("realm");
+        assertThat(realm.get("passwordPolicy").toString()).contains("passwordBlacklist(huduma-common-passwords.txt)");
+
+        List<StrictManifests.Manifest> dev = Rendered.overlay("dev");
+        Map<String, Object> data = Rendered.find(dev, "ConfigMap", "huduma-password-blacklists").orElseThrow().map("data");
+        assertThat(data.get("huduma-common-passwords.txt").toString().lines()).contains("password123", "1234567890", "tanzania2026");
+        Map<String, Object> keycloak = Rendered.find(dev, "Keycloak", "huduma-keycloak").orElseThrow().map("spec");
+        assertThat(keycloak.toString()).contains("mountPath=/opt/keycloak/data/password-blacklists", "name=huduma-password-blacklists");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void itCarriesNoSecretValueAndNoPerson() {
         var imports = StrictManifests.parse(Repo.read(RealmImportGenerator.OUTPUT), "realm-import.yaml");
         assertThat(imports).hasSize(1);

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import io.huduma.identity.account.AccountEvents;
+import io.huduma.identity.account.CommonPasswords;
 import io.huduma.identity.account.Accounts;
 import io.huduma.identity.account.HashedPassword;
 import io.huduma.identity.account.KeycloakProperties;
@@ -74,6 +75,7 @@ class RegisteringCitizens {
         if (signUp.email() != null && signUp.password().equalsIgnoreCase(signUp.email().strip())) {
             throw DomainException.invalid("/password", "must not be your email address");
         }
+        CommonPasswords.refuse(signUp.password(), "/password");
         if (accounts.subjectByPhone(phone.e164()).isPresent()) {
             throw DomainException.conflict("An account already exists for this phone number; sign in or recover the password");
         }
