@@ -121,7 +121,13 @@ class WebPortalJourneyIT {
         wait(citizen).until(ExpectedConditions.urlContains("/services?"));
         check(citizen, "search");
         weigh(citizen, "search");
-        WebElement result = citizen.findElement(By.cssSelector("a[href='/services/" + serviceId + "']"));
+        // earlier runs on the same stack may have published services of the same name: page on until it shows
+        By link = By.cssSelector("a[href='/services/" + serviceId + "']");
+        for (int page = 0; page < 10 && citizen.findElements(link).isEmpty(); page++) {
+            citizen.findElement(By.cssSelector("nav.pager a:last-child")).click();
+            wait(citizen).until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+        }
+        WebElement result = citizen.findElement(link);
         log.note("found in Swahili: " + result.getText());
         result.click();
         wait(citizen).until(ExpectedConditions.urlToBe(PORTAL + "/services/" + serviceId));
