@@ -103,6 +103,8 @@ class ImageIT {
         env.put("SMPP_HOST", Infra.smppHost());
         env.put("SMPP_PORT", String.valueOf(Infra.smppPort()));
         env.put("HTTP_SMS_URL", Infra.inboxUrl() + "/sms-http/send");
+        // the shared test infrastructure's credentials are dev ones, which services accept only in a dev profile
+        env.put("SPRING_PROFILES_ACTIVE", "test");
         env.put("SERVER_SHUTDOWN", "graceful");
         env.put("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE", "25s");
         return env;
