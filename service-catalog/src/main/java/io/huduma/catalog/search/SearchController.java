@@ -29,10 +29,10 @@ class SearchController {
 
     static final int MAX_PAGE_SIZE = 50;
 
-    private final ServiceSearchRepository search;
+    private final PopularSearches search;
     private final PublicCaching caching;
 
-    SearchController(ServiceSearchRepository search, PublicCaching caching) {
+    SearchController(PopularSearches search, PublicCaching caching) {
         this.search = search;
         this.caching = caching;
     }
