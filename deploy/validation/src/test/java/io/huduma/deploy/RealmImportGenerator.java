@@ -30,6 +30,11 @@ final class RealmImportGenerator {
             : Path.of(System.getProperty("huduma.realm.source"));
     static final Path OUTPUT = Repo.K8S.resolve("components/keycloak/realm-import.yaml");
     static final String SERVICE_CLIENT_PREFIX = "svc-";
+    /**
+     * Confidential clients that sign people in (not {@code svc-*}) and the Secret their module reads the secret
+     * from (key {@code client-secret}): {@code huduma-portal}, web-portal's code flow with PKCE.
+     */
+    static final Map<String, String> SIGN_IN_CLIENT_SECRETS = Map.of("huduma-portal", "huduma-portal");
     /** The common passwords the realm's {@code passwordBlacklist(...)} policy refuses (identity checks it too). */
     static final Path BLACKLIST = Repo.DEPLOY.resolve("keycloak/huduma-common-passwords.txt");
     static final Path BLACKLIST_OUTPUT = Repo.K8S.resolve("components/keycloak/password-blacklist.yaml");
@@ -56,6 +61,10 @@ final class RealmImportGenerator {
                 client.put("secret", "${" + placeholder(clientId) + "}");
                 placeholders.put(placeholder(clientId), Map.of("secret",
                         orderedMap("name", secretName(clientId), "key", "client-secret")));
+            } else if (SIGN_IN_CLIENT_SECRETS.containsKey(clientId) && !Boolean.TRUE.equals(client.get("publicClient"))) {
+                client.put("secret", "${" + placeholder(clientId) + "}");
+                placeholders.put(placeholder(clientId), Map.of("secret",
+                        orderedMap("name", SIGN_IN_CLIENT_SECRETS.get(clientId), "key", "client-secret")));
             } else {
                 client.remove("secret");
             }

@@ -68,4 +68,22 @@ class RealmImportTest {
                 });
         assertThat(Repo.read(RealmImportGenerator.OUTPUT)).doesNotContain("dev-secret");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void thePortalsClientTakesItsSecretFromTheSecretWebPortalReads() {
+        Map<String, Object> spec = StrictManifests.parse(Repo.read(RealmImportGenerator.OUTPUT), "realm-import.yaml").get(0).map("spec");
+        List<Map<String, Object>> clients = (List<Map<String, Object>>) ((Map<String, Object>) spec.get("realm")).get("clients");
+        assertThat(clients).filteredOn(c -> "huduma-portal".equals(c.get("clientId"))).singleElement()
+                .satisfies(c -> assertThat(c.get("secret")).isEqualTo("${HUDUMA_PORTAL_SECRET}"));
+        assertThat((Map<String, Object>) spec.get("placeholders")).containsEntry("HUDUMA_PORTAL_SECRET",
+                Map.of("secret", Map.of("name", "huduma-portal", "key", "client-secret")));
+        var env = Rendered.get(Rendered.overlay("dev"), "Deployment", "web-portal", io.kubernetes.client.openapi.models.V1Deployment.class)
+                .getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+        assertThat(env).anySatisfy(e -> {
+            assertThat(e.getName()).isEqualTo("PORTAL_CLIENT_SECRET");
+            assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("huduma-portal");
+            assertThat(e.getValueFrom().getSecretKeyRef().getKey()).isEqualTo("client-secret");
+        });
+    }
 }
