@@ -78,7 +78,8 @@ class SearchIT extends CatalogIT {
 
         JsonNode ussd = http().get("/api/v1/services?channel=ussd&size=50").body().path("items");
         assertThat(ussd.valueStream().map(i -> i.path("slug").asString()))
-                .contains("birth-certificate", "driving-licence-renewal", "land-rent-payment")
+                .contains("business-name-check", "vehicle-tax-balance", "land-rent-payment")
+                .as("forms that do not fit a phone are not open to USSD").doesNotContain("birth-certificate")
                 .doesNotContain("passport-application");
 
         JsonNode civil = http().get("/api/v1/services?category=civil-registration&q=cheti&size=50").body().path("items");

@@ -15,6 +15,11 @@ import io.huduma.contracts.catalog.v1.GetServiceVersionRequest;
 import io.huduma.contracts.catalog.v1.GetServiceVersionResponse;
 import io.huduma.contracts.catalog.v1.ListAgencyApisRequest;
 import io.huduma.contracts.catalog.v1.ListAgencyApisResponse;
+import io.huduma.contracts.catalog.v1.ListAgenciesRequest;
+import io.huduma.contracts.catalog.v1.ListAgenciesResponse;
+import io.huduma.contracts.catalog.v1.ListServicesRequest;
+import io.huduma.contracts.catalog.v1.ListServicesResponse;
+import io.huduma.catalog.service.Channel;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,5 +83,37 @@ class CatalogGrpcService extends CatalogServiceGrpc.CatalogServiceImplBase {
                 .addAllApis(agencyApis.all().stream().map(CatalogProtos::agencyApi).toList())
                 .build());
         response.onCompleted();
+    }
+
+    @Override
+    public void listAgencies(ListAgenciesRequest request, StreamObserver<ListAgenciesResponse> response) {
+        Channel channel = channel(request.getChannel());
+        response.onNext(ListAgenciesResponse.newBuilder()
+                .addAllAgencies(services.agenciesOpenTo(channel).stream()
+                        .flatMap(code -> agencies.find(code).stream())
+                        .filter(agency -> agency.isActive())
+                        .map(CatalogProtos::agency).toList())
+                .build());
+        response.onCompleted();
+    }
+
+    @Override
+    public void listServices(ListServicesRequest request, StreamObserver<ListServicesResponse> response) {
+        response.onNext(ListServicesResponse.newBuilder()
+                .addAllServices(services.latestOf(request.getAgencyCode(), channel(request.getChannel())).stream()
+                        .map(version -> CatalogProtos.serviceVersion(version, json)).toList())
+                .build());
+        response.onCompleted();
+    }
+
+    /** The catalogue's channel for a contract's; null (any channel) when unspecified. */
+    private static Channel channel(io.huduma.contracts.common.v1.Channel channel) {
+        return switch (channel) {
+            case CHANNEL_WEB -> Channel.WEB;
+            case CHANNEL_MOBILE -> Channel.MOBILE;
+            case CHANNEL_SMS -> Channel.SMS;
+            case CHANNEL_USSD -> Channel.USSD;
+            default -> null;
+        };
     }
 }

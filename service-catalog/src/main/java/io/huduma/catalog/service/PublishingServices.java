@@ -7,6 +7,7 @@ import io.huduma.catalog.agency.Agency;
 import io.huduma.catalog.agency.AgencyAccess;
 import io.huduma.catalog.agency.AgencyDirectory;
 import io.huduma.catalog.formschema.FormSchemaRules;
+import io.huduma.catalog.formschema.PhoneFormRules;
 import io.huduma.platform.domain.DomainException;
 import io.huduma.platform.domain.DomainException.FieldError;
 import io.huduma.platform.security.Caller;
@@ -53,6 +54,14 @@ class PublishingServices {
                 .toList();
         if (!violations.isEmpty()) {
             throw DomainException.unprocessable("The form schema of the draft cannot be published", violations);
+        }
+        if (service.draft().channels().contains(Channel.USSD)) {
+            List<FieldError> phone = PhoneFormRules.check(service.draft().formSchema()).stream()
+                    .map(v -> new FieldError("/formSchema" + v.pointer(), v.message()))
+                    .toList();
+            if (!phone.isEmpty()) {
+                throw DomainException.unprocessable("The service is open to USSD but its form does not fit a basic phone", phone);
+            }
         }
         int version = service.currentVersion() == null ? 1 : service.currentVersion() + 1;
         ServiceContent content = service.draft();

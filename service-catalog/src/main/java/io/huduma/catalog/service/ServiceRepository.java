@@ -101,6 +101,25 @@ class ServiceRepository {
                 .query(this::mapVersion).optional();
     }
 
+    List<ServiceVersion> latestOf(String agencyCode, Channel channel) {
+        String ch = channel == null ? "" : channel.json();
+        return jdbc.sql(VERSION_QUERY + """
+                 WHERE s.agency_code = ? AND s.status = 'PUBLISHED' AND v.version = s.current_version
+                   AND (? = '' OR ? = ANY (v.channels))
+                ORDER BY s.slug""")
+                .params(agencyCode, ch, ch).query(this::mapVersion).list();
+    }
+
+    List<String> agenciesOpenTo(Channel channel) {
+        String ch = channel == null ? "" : channel.json();
+        return jdbc.sql("""
+                SELECT DISTINCT s.agency_code FROM services s JOIN service_versions v
+                  ON v.service_id = s.id AND v.version = s.current_version
+                WHERE s.status = 'PUBLISHED' AND (? = '' OR ? = ANY (v.channels))
+                ORDER BY s.agency_code""")
+                .params(ch, ch).query(String.class).list();
+    }
+
     List<VersionSummary> versions(UUID id) {
         return jdbc.sql("SELECT version, published_at FROM service_versions WHERE service_id = ? ORDER BY version")
                 .param(id)
