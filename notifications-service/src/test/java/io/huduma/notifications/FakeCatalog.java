@@ -1,12 +1,8 @@
 package io.huduma.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -23,11 +19,7 @@ final class FakeCatalog extends CatalogServiceGrpc.CatalogServiceImplBase {
     private final Server server;
 
     FakeCatalog() {
-        try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = Loopback.serve(this);
     }
 
     int port() {

@@ -1,13 +1,9 @@
 package io.huduma.notifications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.grpc.Grpc;
-import io.grpc.InsecureServerCredentials;
 import io.grpc.Server;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
@@ -28,11 +24,7 @@ final class FakeIdentity extends IdentityServiceGrpc.IdentityServiceImplBase {
     private final Server server;
 
     FakeIdentity() {
-        try {
-            server = Grpc.newServerBuilderForPort(0, InsecureServerCredentials.create()).addService(this).build().start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = Loopback.serve(this);
     }
 
     int port() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import io.huduma.devstack.PrivateSmsc;
 import io.huduma.notifications.sms.IncomingSms;
+import io.huduma.notifications.sms.MobileOriginatedSms;
 import io.huduma.notifications.sms.SmppProvider;
 import io.huduma.notifications.sms.SmsProperties;
 import io.huduma.notifications.sms.SmsReceipts;
@@ -149,6 +150,28 @@ class InboundSmsIT extends NotificationsIT {
         assertThat(SmsDeliveryIT.smsTo(phone, Duration.ofSeconds(3))).hasSize(1);
         assertThat(rowsFrom(phone)).hasSize(1);
         assertThat(REQUESTS.calls() - lookups).isEqualTo(1);
+    }
+
+    @Test
+    void copiesOfOneMessageArrivingAtTheSameTimeAreRecordedAndAnsweredOnce() throws Exception {
+        String phone = aPhone();
+        MobileOriginatedSms copy = new MobileOriginatedSms(phone.substring(1), SHORT_CODE, "MSAADA", 4242);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                done.add(threads.submit(() -> incoming.received(copy)));
+            }
+            for (java.util.concurrent.Future<?> each : done) {
+                each.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+
+        assertThat(Inbox.awaitSmsTo(phone).text()).startsWith("Huduma: kujua hali");
+        assertThat(SmsDeliveryIT.smsTo(phone, Duration.ofSeconds(3))).hasSize(1);
+        assertThat(rowsFrom(phone)).hasSize(1);
     }
 
     @Test

@@ -12,16 +12,18 @@ import java.util.UUID;
 import io.huduma.platform.language.Language;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Received messages in PostgreSQL (table {@code inbound_sms}). */
 @Repository
 class InboundSmsRepository {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
 
-    InboundSmsRepository(JdbcClient jdbc) {
+    InboundSmsRepository(JdbcClient jdbc, TransactionTemplate transaction) {
         this.jdbc = jdbc;
+        this.transaction = transaction;
     }
 
     /**
@@ -29,9 +31,14 @@ class InboundSmsRepository {
      * of one message take turns on an advisory lock of the key, so exactly one is recorded. Empty for a
      * redelivery.
      */
-    @Transactional
     Optional<InboundMessage> recordIfNew(String dedupeKey, String sender, String shortCode, SmsCommand command,
                                          Duration window) {
+        return transaction.execute(status -> insertUnlessSeen(dedupeKey, sender, shortCode, command, window));
+    }
+
+    private Optional<InboundMessage> insertUnlessSeen(String dedupeKey, String sender, String shortCode,
+                                                      SmsCommand command, Duration window) {
+        // the lock is held to the end of the transaction: the check and the insert are one step for this key
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(?, 7))").param(dedupeKey).query().singleValue();
         boolean seen = jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM inbound_sms
