@@ -62,7 +62,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain portal(HttpSecurity http, ClientRegistrationRepository registrations, PortalProperties properties,
-                               OAuth2AuthorizedClientRepository authorizedClients) throws Exception {
+                               OAuth2AuthorizedClientRepository authorizedClients, ProfileLanguage profileLanguage)
+            throws Exception {
         DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
                 registrations, "/oauth2/authorization");
         resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -83,7 +84,7 @@ class SecurityConfiguration {
                         .loginPage("/oauth2/authorization/" + REGISTRATION)
                         .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver))
                         .authorizedClientRepository(authorizedClients)
-                        .defaultSuccessUrl("/", false))
+                        .successHandler(profileLanguage))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessHandler(keycloakLogout(properties)))
                 .exceptionHandling(errors -> errors.accessDeniedPage("/error/403"))
