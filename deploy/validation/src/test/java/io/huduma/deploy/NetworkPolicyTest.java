@@ -20,12 +20,12 @@ import io.kubernetes.client.openapi.models.V1NetworkPolicyPort;
 /** Deny by default; each port open only to the callers docs/architecture.md names. */
 class NetworkPolicyTest {
 
-    /** gRPC server -> its named callers (docs/architecture.md; ussd-service and web-portal come later). */
+    /** gRPC server -> its named callers (docs/architecture.md; web-portal comes later). */
     static final Map<String, Set<String>> GRPC_CALLERS = Map.of(
-            "service-catalog", Set.of("gateway", "identity", "requests-service", "notifications-service"),
+            "service-catalog", Set.of("gateway", "identity", "requests-service", "notifications-service", "ussd-service"),
             "notifications-service", Set.of("identity"),
-            "identity", Set.of("notifications-service"),
-            "requests-service", Set.of());
+            "identity", Set.of("notifications-service", "ussd-service"),
+            "requests-service", Set.of("ussd-service"));
 
     private final List<Manifest> dev = Rendered.overlay("dev");
 

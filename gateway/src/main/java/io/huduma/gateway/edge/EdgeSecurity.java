@@ -26,11 +26,12 @@ class EdgeSecurity {
 
     static final String[] PUBLIC_WRITES = {"/api/v1/identity/registrations", "/api/v1/identity/registrations/**",
         "/api/v1/identity/password-resets", "/api/v1/identity/password-resets/**",
-        "/api/v1/notifications/sms-receipts/http"};
+        "/api/v1/notifications/sms-receipts/http", "/api/v1/ussd/callback"};
 
     /** Every routed prefix of the platform's own API. */
     static final String[] ROUTED = {"/api/v1/agencies/**", "/api/v1/services/**", "/api/v1/categories/**",
-        "/api/v1/identity/**", "/api/v1/requests/**", "/api/v1/open-data/**", "/api/v1/notifications/**"};
+        "/api/v1/identity/**", "/api/v1/requests/**", "/api/v1/open-data/**", "/api/v1/notifications/**",
+        "/api/v1/ussd/**"};
 
     @Bean
     ExchangeRules exchangeRules() {
