@@ -90,7 +90,7 @@ final class InboxApi implements AutoCloseable {
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             switch (method + " " + path) {
                 case "GET /", "GET /index.html" -> html(exchange, InboxPage.render(mail.messages(), smsc.messages(),
-                        provider.messages()));
+                        provider.messages(), smsc.inbound()));
                 case "GET /health" -> json(exchange, 200, Map.of("status", "UP"));
                 case "GET /mail" -> json(exchange, 200, filter(mail.messages(), query.get("to"), MailServer.Mail::to));
                 case "DELETE /mail" -> {

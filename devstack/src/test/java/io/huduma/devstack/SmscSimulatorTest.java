@@ -188,6 +188,7 @@ class SmscSimulatorTest {
         OptionalParameter reference = deliver.getOptionalParameter(OptionalParameter.Tag.USER_MESSAGE_REFERENCE);
         assertThat(((OptionalParameter.Short) reference).getValue() & 0xFFFF)
                 .isEqualTo(answer.get("reference").asInt());
+        assertThat(send("GET", "/").body()).contains("SMS written to the platform (inbound) &ndash; 1", "HALI HD-7K3P-9QX2");
         JsonNode listed = single(get("/sms/inbound?from=%2B255712345678"));
         assertThat(listed.get("text").asString()).isEqualTo("HALI HD-7K3P-9QX2");
         assertThat(get("/sms/inbound?from=%2B255700000000")).isEmpty();
