@@ -187,6 +187,33 @@ class StaffIT extends IdentityIT {
     }
 
     @Test
+    void aSystemClientGetsOnlyTheAgencysOwnScopesItWasGranted() {
+        String admin = Tokens.forUser(DemoUsers.ADMIN_BRELA);
+        String scope = "brela.records-" + UUID.randomUUID().toString().substring(0, 6);
+
+        JsonHttp.Response granted = http().post(clients("brela"), admin,
+                Map.of("name", "scoped " + UUID.randomUUID().toString().substring(0, 6), "scopes", List.of(scope)));
+        assertThat(granted.status()).as("%s", granted).isEqualTo(201);
+        String token = Tokens.forClient(granted.text("clientId"), granted.text("secret"));
+        assertThat(Tokens.claims(token).get("scope").toString().split(" ")).contains(scope);
+        JsonHttp.Response plain = http().post(clients("brela"), admin,
+                Map.of("name", "plain " + UUID.randomUUID().toString().substring(0, 6)));
+        assertThat(Tokens.claims(Tokens.forClient(plain.text("clientId"), plain.text("secret"))).get("scope").toString())
+                .doesNotContain(scope);
+
+        for (String foreign : List.of("rita.records", "huduma-api", "roles")) {
+            JsonHttp.Response refused = http().post(clients("brela"), admin,
+                    Map.of("name", "greedy " + UUID.randomUUID().toString().substring(0, 6), "scopes", List.of(scope, foreign)));
+            assertThat(refused.status()).as(foreign).isEqualTo(400);
+            assertThat(refused.body().path("errors").get(0).path("pointer").asString()).isEqualTo("/scopes/1");
+        }
+        assertThat(realm().clients().findAll().stream().filter(c -> c.getClientId().startsWith("agency-brela-greedy")))
+                .as("nothing created").isEmpty();
+        http().delete(clients("brela") + "/" + granted.text("clientId"), admin);
+        http().delete(clients("brela") + "/" + plain.text("clientId"), admin);
+    }
+
+    @Test
     void staffOfASuspendedAgencyAreDisabledAndReEnabledWhenItIsReinstated() throws Exception {
         String agency = newAgency(AgencyStatus.AGENCY_STATUS_ACTIVE);
         JsonHttp.Response created = http().post(staff(agency), Tokens.forUser(DemoUsers.PLATFORM_ADMIN),

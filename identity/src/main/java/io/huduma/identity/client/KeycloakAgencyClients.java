@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.ClientResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.ClientScopeRepresentation;
 import org.keycloak.representations.idm.ProtocolMapperRepresentation;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,27 @@ class KeycloakAgencyClients implements AgencyClients {
 
     KeycloakAgencyClients(KeycloakRealm keycloak) {
         this.keycloak = keycloak;
+    }
+
+    /**
+     * Creates the client scope {@code name} (an agency's own, e.g. {@code brela.search}) if the realm
+     * has none yet: a plain scope that appears in the token's {@code scope} claim and nothing else.
+     */
+    private void ensureScope(String name) {
+        boolean exists = keycloak.realm().clientScopes().findAll().stream().anyMatch(scope -> name.equals(scope.getName()));
+        if (exists) {
+            return;
+        }
+        ClientScopeRepresentation scope = new ClientScopeRepresentation();
+        scope.setName(name);
+        scope.setDescription("Granted by its agency to its system clients (identity)");
+        scope.setProtocol("openid-connect");
+        scope.setAttributes(Map.of("include.in.token.scope", "true", "display.on.consent.screen", "false"));
+        try (Response response = keycloak.realm().clientScopes().create(scope)) {
+            if (response.getStatus() != 201 && response.getStatus() != 409) {
+                throw new IllegalStateException("Keycloak refused client scope " + name + ": HTTP " + response.getStatus());
+            }
+        }
     }
 
     @Override
@@ -50,6 +72,7 @@ class KeycloakAgencyClients implements AgencyClients {
             client.setAttributes(Map.of(AGENCY_ATTRIBUTE, agency, "use.refresh.tokens", "false",
                     "client_credentials.use_refresh_token", "false", "oauth2.device.authorization.grant.enabled", "false"));
             List<String> defaultScopes = new ArrayList<>(BASE_SCOPES);
+            scopes.forEach(this::ensureScope);
             defaultScopes.addAll(scopes);
             client.setDefaultClientScopes(defaultScopes);
             client.setOptionalClientScopes(List.of());

@@ -33,7 +33,23 @@ class ManagingAgencyClients {
         if (slug.isEmpty()) {
             throw DomainException.invalid("/name", "needs letters or digits");
         }
-        return clients.create(agency, prefix(agency) + slug, name, scopes == null ? List.of() : scopes);
+        List<String> granted = scopes == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(scopes));
+        for (int i = 0; i < granted.size(); i++) {
+            if (!granted.get(i).startsWith(scopePrefix(agency))) {
+                throw DomainException.invalid("/scopes/" + i, "an agency grants only its own scopes, named "
+                        + scopePrefix(agency) + "<something>");
+            }
+        }
+        return clients.create(agency, prefix(agency) + slug, name, granted);
+    }
+
+    /**
+     * Scopes an agency may grant its clients start with this ({@code brela.search}): the agency's own
+     * namespace, required by its agency APIs' {@code CLIENT_SCOPES} policy. The platform's scopes
+     * ({@code huduma-api}, {@code roles}...) can never be granted this way.
+     */
+    static String scopePrefix(String agency) {
+        return agency + ".";
     }
 
     List<AgencyClients.AgencyClient> list(Caller caller, String agency) {
