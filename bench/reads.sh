@@ -35,13 +35,13 @@ started=$SECONDS
 BENCH_CATALOG_GRPC="static://127.0.0.1:${SERVICE_GRPC[service-catalog]}" start_gateway "$WORK/gateway-reads.log" \
     "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" $(gateway_routes_to service-catalog) ${BENCH_GATEWAY_ARGS:-}
 GATEWAY_PID=$PID
-wait_http "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health" 400 "$GATEWAY_PID" \
+wait_http "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health" 900 "$GATEWAY_PID" \
   || die "the gateway did not start (see $WORK/gateway-reads.log)"
 say "  gateway UP after $((SECONDS - started))s, $(rss_mb "$GATEWAY_PID") MB resident"
 GATEWAY="http://127.0.0.1:$GATEWAY_PORT"
 wait_http "$GATEWAY/api/v1/agencies/brela" 120 "$GATEWAY_PID" || die "the gateway does not route to the catalogue"
 if [[ -n "${BENCH_NOCACHE:-}" ]]; then
-  wait_http "http://127.0.0.1:$NOCACHE_PORT/actuator/health" 400 "$NOCACHE_PID" || die "the second catalogue did not start"
+  wait_http "http://127.0.0.1:$NOCACHE_PORT/actuator/health" 900 "$NOCACHE_PID" || die "the second catalogue did not start"
 fi
 
 NGINX_DIR="$WORK/nginx-reads"; rm -rf "$NGINX_DIR"; mkdir -p "$NGINX_DIR/logs" "$NGINX_DIR/tmp"
@@ -71,7 +71,7 @@ http {
   }
 }
 EOF
-nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
+"${NICE[@]}" nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
 remember $!
 wait_http "http://127.0.0.1:$PROXY_PORT/api/v1/agencies/brela" 10 || die "nginx does not proxy to the catalogue"
 

@@ -27,7 +27,7 @@ drop_bench_databases() {
   done
   BENCH_DATABASES=()
 }
-trap 'stop_started; drop_bench_databases' EXIT
+trap 'stop_started; drop_bench_databases; release_lease' EXIT
 
 declare -A SERVICE_PORT=() SERVICE_GRPC=() SERVICE_PID=() SERVICE_READY_S=() SERVICE_RSS=()
 
@@ -56,7 +56,7 @@ declare -A SERVICE_STARTED=()
 # await_service MODULE: until its health is UP; records seconds to ready and resident memory
 await_service() {
   local m="$1"
-  wait_http "http://127.0.0.1:${SERVICE_PORT[$m]}/actuator/health" 400 "${SERVICE_PID[$m]}" \
+  wait_http "http://127.0.0.1:${SERVICE_PORT[$m]}/actuator/health" 900 "${SERVICE_PID[$m]}" \
     || die "$m did not start (see $WORK/$m.log)"
   SERVICE_READY_S[$m]=$((SECONDS - SERVICE_STARTED[$m]))
   # the JVM's own figure: "Started ... in X seconds"

@@ -53,7 +53,7 @@ http {
   }
 }
 EOF
-nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
+"${NICE[@]}" nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
 remember $!
 
 say "Starting a gateway on :$GATEWAY_PORT with one route /bench/** -> nginx :$BACKEND_PORT (token check and rate limits on)..."
@@ -74,11 +74,11 @@ if [[ -n "${BENCH_VARIANT:-}" ]]; then
       ${BENCH_GATEWAY_ARGS:-} $BENCH_VARIANT
   VARIANT_PID=$PID
 fi
-wait_http "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health" 300 "$GATEWAY_PID" \
+wait_http "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health" 900 "$GATEWAY_PID" \
   || die "the gateway did not start (see $WORK/gateway-static.log)"
 say "  gateway ready in $((SECONDS - started))s (pid $GATEWAY_PID, $(rss_mb "$GATEWAY_PID") MB resident)"
 if [[ -n "${BENCH_VARIANT:-}" ]]; then
-  wait_http "http://127.0.0.1:$VARIANT_PORT/bench/agency" 300 "$VARIANT_PID" || true
+  wait_http "http://127.0.0.1:$VARIANT_PORT/bench/agency" 900 "$VARIANT_PID" || true
   say "  variant gateway (${BENCH_VARIANT}) on :$VARIANT_PORT (pid $VARIANT_PID)"
 fi
 wait_http "http://127.0.0.1:$BACKEND_PORT/" 10 || die "nginx did not start (see $NGINX_DIR/logs)"
