@@ -32,6 +32,10 @@ class CatalogPagesTest extends PortalTestSupport {
         assertThat(html).contains("<html lang=\"sw\"", "Karibu Huduma", "Leseni ya Biashara", "Ingia", "Jisajili")
                 .doesNotContain("<script", "style=\"");
         assertThat(html.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).as("home page weight").isLessThan(100_000);
+        java.util.regex.Matcher css = java.util.regex.Pattern.compile("href=\"(/css/huduma-[0-9a-f]{32}\\.css)\"").matcher(html);
+        assertThat(css.find()).as("the stylesheet is named after its content").isTrue();
+        mvc.perform(get(css.group(1))).andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("max-age=31536000")));
         assertThat(GATEWAY.calls("GET", "/api/v1/services")).first()
                 .satisfies(call -> assertThat(call.header("Accept-Language")).isEqualTo("sw"))
                 .satisfies(call -> assertThat(call.header("Authorization")).as("anonymous: no token").isNull());
