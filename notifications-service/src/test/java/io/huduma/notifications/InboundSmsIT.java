@@ -138,6 +138,20 @@ class InboundSmsIT extends NotificationsIT {
     }
 
     @Test
+    void textsInUcs2AndLongerThanOneSmsAreReadToo() {
+        String swahili = aPhone();
+        String english = aPhone();
+
+        handsets.deliverInbound(swahili, SHORT_CODE, "Msaada 🙏 tafadhali", 1);
+        handsets.deliverInbound(english, SHORT_CODE, "help " + "please ".repeat(30), 1);
+
+        assertThat(Inbox.awaitSmsTo(swahili).text()).startsWith("Huduma: kujua hali ya ombi lako");
+        assertThat(Inbox.awaitSmsTo(english).text()).startsWith("Huduma: for the status of your application");
+        assertThat(awaitAnswered(swahili)).containsEntry("keyword", "MSAADA");
+        assertThat(awaitAnswered(english)).containsEntry("keyword", "HELP");
+    }
+
+    @Test
     void aMessageTheSmscDeliversThreeTimesIsAnsweredOnce() {
         String phone = aPhone();
         String tracking = aRequestMadeFrom(phone, "SUBMITTED");
