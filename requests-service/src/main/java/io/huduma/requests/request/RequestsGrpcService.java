@@ -10,6 +10,9 @@ import io.grpc.stub.StreamObserver;
 import io.huduma.contracts.common.v1.LocalizedText;
 import io.huduma.contracts.requests.v1.GetStatusByTrackingNumberRequest;
 import io.huduma.contracts.requests.v1.GetStatusByTrackingNumberResponse;
+import io.huduma.contracts.requests.v1.ListRecentRequestsRequest;
+import io.huduma.contracts.requests.v1.ListRecentRequestsResponse;
+import io.huduma.contracts.requests.v1.RecentRequest;
 import io.huduma.contracts.requests.v1.RequestsServiceGrpc;
 import io.huduma.contracts.requests.v1.SubmitRequestRequest;
 import io.huduma.contracts.requests.v1.SubmitRequestResponse;
@@ -29,20 +32,26 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class RequestsGrpcService extends RequestsServiceGrpc.RequestsServiceImplBase {
 
+    private static final int MAX_RECENT = 20;
+    private static final int DEFAULT_RECENT = 5;
+
     private final ReadingRequests reading;
     private final SubmittingRequests submitting;
     private final JsonMapper json;
     private final Set<String> statusCallers;
     private final Set<String> submitCallers;
+    private final Set<String> recentCallers;
 
     RequestsGrpcService(ReadingRequests reading, SubmittingRequests submitting, JsonMapper json,
                         @Value("${huduma.requests.grpc.status-callers:svc-notifications-service,svc-ussd-service}") String statusCallers,
-                        @Value("${huduma.requests.grpc.submit-callers:svc-ussd-service}") String submitCallers) {
+                        @Value("${huduma.requests.grpc.submit-callers:svc-ussd-service}") String submitCallers,
+                        @Value("${huduma.requests.grpc.recent-callers:svc-ussd-service}") String recentCallers) {
         this.reading = reading;
         this.submitting = submitting;
         this.json = json;
         this.statusCallers = split(statusCallers);
         this.submitCallers = split(submitCallers);
+        this.recentCallers = split(recentCallers);
     }
 
     @Override
@@ -97,6 +106,33 @@ class RequestsGrpcService extends RequestsServiceGrpc.RequestsServiceImplBase {
                     .setDueDate(view.dueDate().toString())
                     .setOnTime(view.onTime())
                     .build());
+            response.onCompleted();
+        } catch (DomainException | StatusRuntimeException e) {
+            response.onError(toStatus(e));
+        }
+    }
+
+    @Override
+    public void listRecentRequests(ListRecentRequestsRequest request, StreamObserver<ListRecentRequestsResponse> response) {
+        try {
+            allow(recentCallers);
+            if (request.getCitizenSubject().isBlank() || request.getLimit() < 0 || request.getLimit() > MAX_RECENT) {
+                throw DomainException.invalid("citizen_subject/limit",
+                        "citizen_subject is required and limit is at most " + MAX_RECENT);
+            }
+            int limit = request.getLimit() == 0 ? DEFAULT_RECENT : request.getLimit();
+            Page<RequestView> page = reading.mine(new Viewer(request.getCitizenSubject(), Viewer.Kind.CITIZEN, null), 0, limit);
+            ListRecentRequestsResponse.Builder answer = ListRecentRequestsResponse.newBuilder();
+            for (RequestView view : page.items()) {
+                answer.addRequests(RecentRequest.newBuilder()
+                        .setTrackingNumber(view.trackingNumber())
+                        .setStatus(view.status())
+                        .setServiceName(LocalizedText.newBuilder().setSw(view.serviceName().sw()).setEn(view.serviceName().en()))
+                        .setAgencyCode(view.agencyCode())
+                        .setSubmittedAt(com.google.protobuf.Timestamp.newBuilder().setSeconds(view.submittedAt().getEpochSecond()))
+                        .setDueDate(view.dueDate().toString()));
+            }
+            response.onNext(answer.build());
             response.onCompleted();
         } catch (DomainException | StatusRuntimeException e) {
             response.onError(toStatus(e));
