@@ -136,14 +136,10 @@ final class InboxApi implements AutoCloseable {
 
     /** A mobile-originated SMS: 200 with what each deliver_sm got back, 400 for a bad body, 409 with no receiver bound. */
     private void inbound(HttpExchange exchange) throws IOException {
-        Map<String, Object> request;
-        try (InputStream body = exchange.getRequestBody()) {
-            request = json.readValue(body, new TypeReference<Map<String, Object>>() { });
-        } catch (JacksonException e) {
-            json(exchange, 400, Map.of("error", "the body must be a JSON object"));
+        Map<String, Object> request = jsonObject(exchange);
+        if (request == null) {
             return;
         }
-        request = request == null ? Map.of() : request;
         String from = text(request, "from");
         String to = text(request, "to");
         String text = text(request, "text");
@@ -176,16 +172,23 @@ final class InboxApi implements AutoCloseable {
         return request.get(name) instanceof String value ? value : null;
     }
 
-    private void send(HttpExchange exchange) throws IOException {
-        Map<String, Object> request;
+    /** The request body as a JSON object (empty for {@code null}); null after answering 400 when it is not one. */
+    private Map<String, Object> jsonObject(HttpExchange exchange) throws IOException {
         try (InputStream body = exchange.getRequestBody()) {
-            request = json.readValue(body, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> request = json.readValue(body, new TypeReference<Map<String, Object>>() { });
+            return request == null ? Map.of() : request;
         } catch (JacksonException e) {
             json(exchange, 400, Map.of("error", "the body must be a JSON object"));
+            return null;
+        }
+    }
+
+    private void send(HttpExchange exchange) throws IOException {
+        Map<String, Object> request = jsonObject(exchange);
+        if (request == null) {
             return;
         }
-        HttpSmsProvider.Reply reply = provider.send(exchange.getRequestHeaders().getFirst("Authorization"),
-                request == null ? Map.of() : request);
+        HttpSmsProvider.Reply reply = provider.send(exchange.getRequestHeaders().getFirst("Authorization"), request);
         json(exchange, reply.status(), reply.body());
     }
 

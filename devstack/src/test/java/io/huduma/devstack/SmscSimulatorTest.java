@@ -166,10 +166,7 @@ class SmscSimulatorTest {
 
     @Test
     void handsAMobileOriginatedMessageToTheBoundTransceiver() throws Exception {
-        Listener listener = new Listener(false);
-        List<DeliverSm> received = listener.inbound;
-        client.setMessageReceiverListener(listener);
-        bind(BindType.BIND_TRX);
+        List<DeliverSm> received = bindListening(BindType.BIND_TRX, false).inbound;
 
         HttpResponse<String> sent = post("/sms/inbound",
                 "{\"from\":\"+255712345678\",\"to\":\"15555\",\"text\":\"HALI HD-7K3P-9QX2\"}");
@@ -196,10 +193,7 @@ class SmscSimulatorTest {
 
     @Test
     void redeliversTheSamePduWhenAskedAndReportsARefusal() throws Exception {
-        Listener listener = new Listener(true);
-        List<DeliverSm> received = listener.inbound;
-        client.setMessageReceiverListener(listener);
-        bind(BindType.BIND_RX);
+        List<DeliverSm> received = bindListening(BindType.BIND_RX, true).inbound;
 
         HttpResponse<String> sent = post("/sms/inbound",
                 "{\"from\":\"255712345678\",\"to\":\"15555\",\"text\":\"Habari – ✓\",\"times\":2}");
@@ -233,6 +227,13 @@ class SmscSimulatorTest {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + inbox.port() + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Listener bindListening(BindType type, boolean refuseFirst) throws Exception {
+        Listener listener = new Listener(refuseFirst);
+        client.setMessageReceiverListener(listener);
+        bind(type);
+        return listener;
     }
 
     private void bind(BindType type) throws Exception {
