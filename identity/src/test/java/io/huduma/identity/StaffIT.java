@@ -69,6 +69,9 @@ class StaffIT extends IdentityIT {
         UserRepresentation user = realm().users().get(subject).toRepresentation();
         assertThat(user.getAttributes()).containsEntry("agency", List.of(agency));
         assertThat(user.getRequiredActions()).contains("UPDATE_PASSWORD", "CONFIGURE_TOTP");
+        assertThat(realm().users().get(subject).groups()).extracting(g -> g.getName()).containsExactly("agency-" + agency);
+        assertThat(realm().groups().groups("agency-" + agency, true, 0, 1, false).get(0).getAttributes())
+                .containsEntry("agency", List.of(agency));
         assertThat(realm().users().get(subject).roles().realmLevel().listEffective()).extracting(r -> r.getName())
                 .contains("agency-admin");
 

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.GroupRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,33 @@ class KeycloakStaffDirectory implements StaffDirectory {
 
     KeycloakStaffDirectory(KeycloakRealm keycloak) {
         this.keycloak = keycloak;
+    }
+
+    /** Name of the Keycloak group of an agency's staff. */
+    static String groupName(String agency) {
+        return "agency-" + agency;
+    }
+
+    /**
+     * The agency's staff group (created on first use), carrying the {@code agency} attribute: operators
+     * find, disable or audit an agency's staff in Keycloak by its group; the claim comes from the
+     * member's own {@code agency} attribute, which identity sets with the membership.
+     */
+    private String agencyGroup(String agency) {
+        String name = groupName(agency);
+        var existing = keycloak.realm().groups().groups(name, true, 0, 1, true);
+        if (!existing.isEmpty()) {
+            return existing.get(0).getId();
+        }
+        GroupRepresentation group = new GroupRepresentation();
+        group.setName(name);
+        group.setAttributes(Map.of(AGENCY, List.of(agency)));
+        try (Response response = keycloak.realm().groups().add(group)) {
+            if (response.getStatus() == 409) {
+                return keycloak.realm().groups().groups(name, true, 0, 1, true).get(0).getId();
+            }
+            return CreatedResponseUtil.getCreatedId(response);
+        }
     }
 
     @Override
@@ -67,6 +95,7 @@ class KeycloakStaffDirectory implements StaffDirectory {
                 id = CreatedResponseUtil.getCreatedId(response);
             }
             keycloak.grantRealmRole(id, role);
+            keycloak.realm().users().get(id).joinGroup(agencyGroup(agency));
             return new Created(new StaffMember(id, user.getUsername(), email, PersonName.join(name.first(), name.last()),
                     List.of(role), agency, true), password);
         });
