@@ -3,7 +3,6 @@ package io.huduma.portal.account;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.huduma.portal.web.Languages;
 import io.huduma.portal.gateway.ApiProblem;
 import io.huduma.portal.gateway.ApiResponse;
 import io.huduma.portal.gateway.GatewayClient;
@@ -28,7 +28,7 @@ class SignUpController {
 
     @GetMapping("/signup")
     String form(Model model) {
-        model.addAttribute("form", Map.of("language", lang()));
+        model.addAttribute("form", Map.of("language", Languages.current()));
         model.addAttribute("errors", Map.of());
         return "signup";
     }
@@ -107,7 +107,4 @@ class SignUpController {
         return "signup-code";
     }
 
-    private static String lang() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "sw";
-    }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.huduma.portal.web.Languages;
 import io.huduma.portal.catalog.Catalog;
 import io.huduma.portal.gateway.ApiProblem;
 import io.huduma.portal.requests.RequestView;
@@ -37,7 +37,7 @@ class ApplyController {
     @GetMapping("/services/{id}/apply")
     String form(@PathVariable String id, Model model) {
         Catalog.ServiceDetail service = catalog.service(id);
-        return render(model, service, FormSchema.fields(service.formSchema(), lang(), null, Map.of()), List.of(), newKey());
+        return render(model, service, FormSchema.fields(service.formSchema(), Languages.current(), null, Map.of()), List.of(), newKey());
     }
 
     @PostMapping("/services/{id}/apply")
@@ -57,18 +57,10 @@ class ApplyController {
             if (refused.status() != 400 && refused.status() != 422) {
                 throw refused;
             }
-            List<FormField> plain = FormSchema.fields(service.formSchema(), lang(), answers, Map.of());
-            Map<String, String> errors = FormSchema.errorsByField(refused.byPointer(), "/answers", plain);
-            List<String> general = new java.util.ArrayList<>();
-            if (errors.containsKey("")) {
-                general.add(errors.remove(""));
-            }
-            if (errors.isEmpty() && general.isEmpty()) {
-                general.add(refused.message());
-            }
+            RefusedForm form = RefusedForm.of(service.formSchema(), answers, refused);
             model.addAttribute("refusal", refused.message());
             // nothing was created: the corrected form is a new application attempt with a key of its own
-            return render(model, service, FormSchema.fields(service.formSchema(), lang(), answers, errors), general, newKey());
+            return render(model, service, form.fields(), form.general(), newKey());
         }
     }
 
@@ -98,8 +90,5 @@ class ApplyController {
         return UUID.randomUUID().toString();
     }
 
-    static String lang() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "sw";
-    }
 
 }

@@ -13,7 +13,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.OAuth2AuthorizeRequest;
@@ -27,6 +26,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
+import io.huduma.portal.web.Languages;
 import io.huduma.portal.web.PortalProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +68,7 @@ public class GatewayClient {
     public ApiResponse send(HttpMethod method, String path, Object body, Map<String, String> headers) {
         RestClient.RequestBodySpec request = http.method(method).uri(path)
                 .accept(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, language());
+                .header(HttpHeaders.ACCEPT_LANGUAGE, Languages.current());
         String token = accessToken();
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
@@ -96,7 +96,7 @@ public class GatewayClient {
     /** A raw text answer (the open statistics CSV). */
     public String text(String path, MediaType accept) {
         try {
-            return http.get().uri(path).accept(accept).header(HttpHeaders.ACCEPT_LANGUAGE, language())
+            return http.get().uri(path).accept(accept).header(HttpHeaders.ACCEPT_LANGUAGE, Languages.current())
                     .exchange((req, res) -> {
                         String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
                         if (res.getStatusCode().value() >= 400) {
@@ -123,9 +123,6 @@ public class GatewayClient {
                 ? null : body.path("detail").asString(null), errors);
     }
 
-    private static String language() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "sw";
-    }
 
     /** The signed-in person's access token, refreshed when it has expired; null for anonymous visitors. */
     private String accessToken() {

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.MessageSourceAccessor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.Authentication;
@@ -18,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.huduma.portal.web.Languages;
 import io.huduma.portal.apply.FormSchema;
 import io.huduma.portal.catalog.Catalog;
 import io.huduma.portal.gateway.ApiProblem;
@@ -86,7 +86,7 @@ class OfficerController {
         RequestView request = requests.one(id);
         Catalog.ServiceDetail version = catalog.version(request.serviceId(), request.serviceVersion());
         model.addAttribute("request", request);
-        model.addAttribute("answers", FormSchema.fields(version.formSchema(), lang(), request.answers(), Map.of()));
+        model.addAttribute("answers", FormSchema.fields(version.formSchema(), Languages.current(), request.answers(), Map.of()));
         model.addAttribute("timeline", requests.timeline(id));
         model.addAttribute("moves", MOVES.getOrDefault(request.status(), List.of()));
         return "officer/request";
@@ -144,7 +144,4 @@ class OfficerController {
         redirect.addFlashAttribute("actionError", message.toString());
     }
 
-    private static String lang() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "sw";
-    }
 }

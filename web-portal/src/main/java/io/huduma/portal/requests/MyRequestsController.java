@@ -1,10 +1,8 @@
 package io.huduma.portal.requests;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.huduma.portal.web.Languages;
 import io.huduma.portal.apply.FormField;
 import io.huduma.portal.apply.FormSchema;
+import io.huduma.portal.apply.RefusedForm;
 import io.huduma.portal.catalog.Catalog;
 import io.huduma.portal.gateway.ApiProblem;
 import io.huduma.portal.web.PortalProperties;
@@ -60,18 +60,9 @@ class MyRequestsController {
             if (refused.status() != 400 && refused.status() != 422) {
                 throw refused;
             }
-            List<FormField> plain = FormSchema.fields(version.formSchema(), lang(), answers, Map.of());
-            Map<String, String> errors = FormSchema.errorsByField(refused.byPointer(), "/answers", plain);
-            List<String> general = new ArrayList<>();
-            if (errors.containsKey("")) {
-                general.add(errors.remove(""));
-            }
-            refused.at("/note").ifPresent(general::add);
-            if (errors.isEmpty() && general.isEmpty()) {
-                general.add(refused.message());
-            }
+            RefusedForm form = RefusedForm.of(version.formSchema(), answers, refused, "/note");
             model.addAttribute("note", params.get("note"));
-            return render(model, request, FormSchema.fields(version.formSchema(), lang(), answers, errors), general);
+            return render(model, request, form.fields(), form.general());
         }
     }
 
@@ -91,7 +82,7 @@ class MyRequestsController {
 
     private List<FormField> fields(RequestView request, tools.jackson.databind.JsonNode answers, Map<String, String> errors) {
         Catalog.ServiceDetail version = catalog.version(request.serviceId(), request.serviceVersion());
-        return FormSchema.fields(version.formSchema(), lang(), answers, errors);
+        return FormSchema.fields(version.formSchema(), Languages.current(), answers, errors);
     }
 
     private String render(Model model, RequestView request, List<FormField> fields, List<String> general) {
@@ -102,7 +93,4 @@ class MyRequestsController {
         return "request";
     }
 
-    private static String lang() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "sw";
-    }
 }

@@ -40,7 +40,7 @@ public class PageHelpers {
     }
 
     public String lang() {
-        return "en".equals(LocaleContextHolder.getLocale().getLanguage()) ? "en" : "sw";
+        return Languages.current();
     }
 
     public String dateTime(Instant at) {
