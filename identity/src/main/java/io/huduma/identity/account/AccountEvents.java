@@ -12,6 +12,9 @@ public interface AccountEvents {
 
     void citizenRegistered(Contact contact);
 
+    /** A citizen registered from a phone channel (USSD): no password yet, the welcome tells how to set one. */
+    void citizenRegisteredWithoutPassword(Contact contact);
+
     void contactChanged(Contact contact);
 
     void staffAccountCreated(String subject, String agency, List<String> roles, String email);

@@ -32,6 +32,19 @@ class OutboxAccountEvents implements AccountEvents {
     }
 
     @Override
+    public void citizenRegisteredWithoutPassword(Contact contact) {
+        outbox.append(Topics.IDENTITY_ACCOUNTS, contact.subject(), "", CitizenRegistered.newBuilder()
+                .setSubject(contact.subject())
+                .setDisplayName(contact.displayName())
+                .setPhone(orEmpty(contact.phone()))
+                .setEmail(orEmpty(contact.email()))
+                .setLanguage(language(contact.language()))
+                .setWithoutPassword(true)
+                .setChannel(io.huduma.contracts.common.v1.Channel.CHANNEL_USSD)
+                .build());
+    }
+
+    @Override
     public void contactChanged(Contact contact) {
         outbox.append(Topics.IDENTITY_ACCOUNTS, contact.subject(), "", ContactChanged.newBuilder()
                 .setSubject(contact.subject())

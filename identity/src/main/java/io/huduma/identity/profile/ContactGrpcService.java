@@ -5,7 +5,13 @@ import io.grpc.stub.StreamObserver;
 import io.huduma.contracts.common.v1.Language;
 import io.huduma.contracts.identity.v1.GetContactRequest;
 import io.huduma.contracts.identity.v1.GetContactResponse;
+import io.huduma.contracts.identity.v1.FindCitizenByPhoneRequest;
+import io.huduma.contracts.identity.v1.FindCitizenByPhoneResponse;
 import io.huduma.contracts.identity.v1.IdentityServiceGrpc;
+import io.huduma.contracts.identity.v1.RegisterCitizenByPhoneRequest;
+import io.huduma.contracts.identity.v1.RegisterCitizenByPhoneResponse;
+import io.huduma.identity.registration.RegisteringCitizensByPhone;
+import io.huduma.identity.registration.RegisteringCitizensByPhone.PhoneCitizen;
 import io.huduma.platform.domain.DomainException;
 import org.springframework.stereotype.Service;
 
@@ -17,9 +23,11 @@ import org.springframework.stereotype.Service;
 class ContactGrpcService extends IdentityServiceGrpc.IdentityServiceImplBase {
 
     private final ManagingProfiles profiles;
+    private final RegisteringCitizensByPhone byPhone;
 
-    ContactGrpcService(ManagingProfiles profiles) {
+    ContactGrpcService(ManagingProfiles profiles, RegisteringCitizensByPhone byPhone) {
         this.profiles = profiles;
+        this.byPhone = byPhone;
     }
 
     @Override
@@ -46,5 +54,49 @@ class ContactGrpcService extends IdentityServiceGrpc.IdentityServiceImplBase {
                 .setEmailAllowed(profile.contact().emailAllowed())
                 .build());
         response.onCompleted();
+    }
+
+    @Override
+    public void findCitizenByPhone(FindCitizenByPhoneRequest request, StreamObserver<FindCitizenByPhoneResponse> response) {
+        try {
+            byPhone.find(request.getPhone()).ifPresentOrElse(citizen -> {
+                response.onNext(FindCitizenByPhoneResponse.newBuilder().setSubject(citizen.subject())
+                        .setDisplayName(citizen.displayName()).setLanguage(language(citizen.language())).build());
+                response.onCompleted();
+            }, () -> response.onError(Status.NOT_FOUND.withDescription("no citizen has this phone").asRuntimeException()));
+        } catch (DomainException refusal) {
+            response.onError(status(refusal));
+        }
+    }
+
+    @Override
+    public void registerCitizenByPhone(RegisterCitizenByPhoneRequest request,
+                                       StreamObserver<RegisterCitizenByPhoneResponse> response) {
+        PhoneCitizen citizen;
+        try {
+            citizen = byPhone.register(request.getPhone(), request.getFullName(),
+                    request.getLanguage() == Language.LANGUAGE_EN ? "en" : "sw");
+        } catch (DomainException refusal) {
+            response.onError(status(refusal));
+            return;
+        }
+        response.onNext(RegisterCitizenByPhoneResponse.newBuilder().setSubject(citizen.subject()).setCreated(citizen.created()).build());
+        response.onCompleted();
+    }
+
+    private static Language language(String language) {
+        return "en".equals(language) ? Language.LANGUAGE_EN : Language.LANGUAGE_SW;
+    }
+
+    private static io.grpc.StatusRuntimeException status(DomainException refusal) {
+        Status status = switch (refusal.kind()) {
+            case INVALID, UNPROCESSABLE -> Status.INVALID_ARGUMENT;
+            case NOT_FOUND -> Status.NOT_FOUND;
+            case CONFLICT -> Status.ALREADY_EXISTS;
+            default -> Status.UNAVAILABLE;
+        };
+        String fields = refusal.errors().stream().map(e -> e.field() + ": " + e.message())
+                .collect(java.util.stream.Collectors.joining("; "));
+        return status.withDescription(refusal.getMessage() + (fields.isEmpty() ? "" : " [" + fields + "]")).asRuntimeException();
     }
 }
