@@ -86,10 +86,12 @@ public class Requests {
     public void changeStatus(String id, String etag, String to, String note, boolean visible, String outcomeReference) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("to", to);
-        if (note != null && !note.isBlank()) {
+        boolean hasNote = note != null && !note.isBlank();
+        if (hasNote) {
             body.put("note", note.strip());
         }
-        body.put("visibleToCitizen", visible);
+        // "visible" is about the note: without one there is nothing to show
+        body.put("visibleToCitizen", visible && hasNote);
         if (outcomeReference != null && !outcomeReference.isBlank()) {
             body.put("outcomeReference", outcomeReference.strip());
         }
