@@ -41,7 +41,7 @@ public final class DevStack {
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
     /** The databases of the local stack, one per service with a schema. */
-    static final List<String> LOCAL_DATABASES = List.of("identity", "service_catalog", "requests", "notifications");
+    static final List<String> LOCAL_DATABASES = List.of("identity", "service_catalog", "requests", "notifications", "ussd");
 
     /** {@code test}: random free ports and an in-process Eureka; {@code local}: the fixed ports of the README. */
     enum Mode { TEST, LOCAL }
