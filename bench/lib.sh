@@ -147,14 +147,15 @@ start_java() {
   remember "$PID"
 }
 
-# start_gateway LOG PORT MANAGEMENT_PORT EXTRA_ARGS...: a gateway on the shared Keycloak, Redis and Kafka,
+# start_gateway LOG PORT MANAGEMENT_PORT EXTRA_ARGS...: a gateway (profile local: the dev client secret) on
+# the shared Keycloak, Redis and Kafka,
 # without Eureka registration (routes come from the arguments or spring.cloud.discovery.client.simple),
 # rate limits on (in Redis) with budgets no benchmark reaches, token validation on.
 start_gateway() {
   local log="$1" port="$2" management="$3"; shift 3
   start_java gateway "$log" PORT="$port" MANAGEMENT_PORT="$management" KEYCLOAK_URL="$KEYCLOAK_URL" \
       REDIS_URL="$REDIS_URL" KAFKA_BOOTSTRAP="$HUDUMA_KAFKA_BOOTSTRAP" -- \
-      --eureka.client.enabled=false \
+      --spring.profiles.active=local --eureka.client.enabled=false \
       --spring.grpc.client.channels.service-catalog.address="${BENCH_CATALOG_GRPC:-static://127.0.0.1:1}" \
       --huduma.gateway.rate-limits.anonymous.requests=1000000000 \
       --huduma.gateway.rate-limits.authenticated.requests=1000000000 \
@@ -163,14 +164,39 @@ start_gateway() {
 
 # --- load and tables --------------------------------------------------------------------------------
 
-# wrk_run LABEL URL [SCRIPT] [SECONDS]: one bounded wrk run; appends "LABEL req/s p50 p99 errors" to $RESULTS
+# CPU time (clock ticks, user + system, all threads) of a process and its children (nginx's workers)
+cpu_ticks() {
+  local pid total=0 t
+  for pid in "$@" $(for p in "$@"; do ps -o pid= --ppid "$p" 2> /dev/null; done); do
+    t="$(awk '{print $14 + $15}' "/proc/$pid/stat" 2> /dev/null || echo 0)"
+    total=$((total + t))
+  done
+  echo "$total"
+}
+
+# CPU_GROUPS: "name:pid[,pid] ..." whose CPU per request each run records (what each request costs each
+# process, which stays meaningful when the machine is saturated and throughput is not)
+CPU_GROUPS="${CPU_GROUPS:-}"
+TICK_US=$((1000000 / $(getconf CLK_TCK)))
+group_pids() { local p="${1#*:}"; echo "${p//,/ }"; }
+
+# wrk_run LABEL URL [SCRIPT] [SECONDS]: one bounded wrk run; appends
+# "LABEL req/s p50 p99 non-2xx socket-errors [name=cpu-us-per-request ...]" to $RESULTS
 wrk_run() {
-  local label="$1" url="$2" script="${3:-$BENCH_DIR/headers.lua}" seconds="${4:-$BENCH_SECONDS}" line
+  local label="$1" url="$2" script="${3:-$BENCH_DIR/headers.lua}" seconds="${4:-$BENCH_SECONDS}" line group
+  local -A before=()
+  for group in $CPU_GROUPS; do before[$group]="$(cpu_ticks $(group_pids "$group"))"; done
   line="$("${NICE[@]}" wrk -t"$BENCH_THREADS" -c"$BENCH_CONNECTIONS" -d"${seconds}s" --latency -s "$script" "$url" | grep '^BENCH ' || true)"
   [[ -n "$line" ]] || die "wrk produced no figures for $label ($url)"
   read -r _ total rps p50 p99 status socket <<< "$line"
-  printf '%s %s %s %s %s %s\n' "$label" "$rps" "$p50" "$p99" "$status" "$socket" >> "$RESULTS"
-  printf '  %-34s %9s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s  socket errors %s\n' "$label" "$rps" "$p50" "$p99" "$status" "$socket"
+  local cpu=""
+  for group in $CPU_GROUPS; do
+    local ticks=$(( $(cpu_ticks $(group_pids "$group")) - before[$group] ))
+    cpu="$cpu ${group%%:*}=$(( total > 0 ? ticks * TICK_US / total : 0 ))"
+  done
+  printf '%s %s %s %s %s %s%s\n' "$label" "$rps" "$p50" "$p99" "$status" "$socket" "$cpu" >> "$RESULTS"
+  printf '  %-34s %9s req/s  p50 %7s ms  p99 %7s ms  non-2xx %s  socket errors %s  CPU us/request:%s\n' \
+    "$label" "$rps" "$p50" "$p99" "$status" "$socket" "${cpu:- -}"
 }
 
 # warm LABEL URL [SCRIPT]: JIT warm-up, not recorded
@@ -186,16 +212,21 @@ table() {
   say ""
   say "### $title ($(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(load_now); wrk -t$BENCH_THREADS -c$BENCH_CONNECTIONS -d${BENCH_SECONDS}s, $BENCH_ROUNDS rounds A B C...)"
   say ""
-  say "| path | req/s (mean; rounds) | p50 ms | p99 ms | non-2xx | throughput vs $reference | p99 vs $reference |"
-  say "|---|---|---|---|---|---|---|"
-  awk -v ref="$reference" -v order="$*" '
-    { n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; err[$1] += $5 + $6; rounds[$1] = rounds[$1] (rounds[$1] == "" ? "" : ", ") sprintf("%.0f", $2) }
+  local groups="" group
+  for group in $CPU_GROUPS; do groups="$groups ${group%%:*}"; done
+  say "| path | req/s (mean; rounds) | p50 ms | p99 ms | non-2xx, errors | throughput vs $reference | p99 vs $reference |$(for g in $groups; do printf ' CPU us/req %s |' "$g"; done)"
+  say "|---|---|---|---|---|---|---|$(for g in $groups; do printf -- '---|'; done)"
+  awk -v ref="$reference" -v order="$*" -v groups="$groups" '
+    { n[$1]++; rps[$1] += $2; p50[$1] += $3; p99[$1] += $4; err[$1] += $5 + $6; rounds[$1] = rounds[$1] (rounds[$1] == "" ? "" : ", ") sprintf("%.0f", $2)
+      for (f = 7; f <= NF; f++) { split($f, kv, "="); cpu[$1, kv[1]] += kv[2] } }
     END {
-      split(order, labels, " ")
+      split(order, labels, " "); ng = split(groups, gs, " ")
       for (i = 1; labels[i] != ""; i++) {
         l = labels[i]; if (!n[l]) continue
         r = rps[l] / n[l]; rr = rps[ref] / n[ref]; q = p99[l] / n[l]; qr = p99[ref] / n[ref]
-        printf "| %s | %.0f (%s) | %.1f | %.1f | %d | %.2fx | %.2fx |\n", l, r, rounds[l], p50[l] / n[l], q, err[l], r / rr, q / qr
+        printf "| %s | %.0f (%s) | %.1f | %.1f | %d | %.2fx | %.2fx |", l, r, rounds[l], p50[l] / n[l], q, err[l], r / rr, q / qr
+        for (g = 1; g <= ng; g++) printf " %.0f |", cpu[l, gs[g]] / n[l]
+        printf "\n"
       }
     }' "$RESULTS"
   say ""

@@ -72,9 +72,11 @@ http {
 }
 EOF
 "${NICE[@]}" nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
-remember $!
+NGINX_PID=$!
+remember "$NGINX_PID"
 wait_http "http://127.0.0.1:$PROXY_PORT/api/v1/agencies/brela" 10 || die "nginx does not proxy to the catalogue"
 
+CPU_GROUPS="catalogue:${SERVICE_PID[service-catalog]} gateway:$GATEWAY_PID nginx:$NGINX_PID"
 export BENCH_HEADERS="Accept: application/json"
 AGENCY="/api/v1/agencies/brela"
 SEARCH="/api/v1/services?q=leseni%20ya%20udereva"
@@ -93,5 +95,6 @@ for round in $(seq 1 "$BENCH_ROUNDS"); do
   [[ -z "${BENCH_NOCACHE:-}" ]] || wrk_run "search:direct-nocache" "http://127.0.0.1:$NOCACHE_PORT$SEARCH"
 done
 say "  resident after load: service-catalog $(rss_mb "${SERVICE_PID[service-catalog]}") MB, gateway $(rss_mb "$GATEWAY_PID") MB"
+say "  On one saturated machine throughput through the gateway is bounded by direct x catalogue / (catalogue + gateway) CPU per request."
 table "Agency read (GET $AGENCY)" "agency:direct" "agency:direct" "agency:nginx" "agency:gateway"
 table "Catalogue search (GET $SEARCH)" "search:direct" "search:direct" "search:nginx" "search:gateway" "search:direct-nocache"

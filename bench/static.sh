@@ -54,7 +54,8 @@ http {
 }
 EOF
 "${NICE[@]}" nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
-remember $!
+NGINX_PID=$!
+remember "$NGINX_PID"
 
 say "Starting a gateway on :$GATEWAY_PORT with one route /bench/** -> nginx :$BACKEND_PORT (token check and rate limits on)..."
 started=$SECONDS
@@ -91,6 +92,7 @@ check="$(curl -s -o /dev/null -w '%{http_code}' -H "$AUTH" "http://127.0.0.1:$GA
 check="$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $(tampered "$TOKEN")" "http://127.0.0.1:$GATEWAY_PORT/bench/agency")"
 [[ "$check" == 401 ]] || die "the gateway answered $check to a tampered token: token validation is not on"
 
+CPU_GROUPS="nginx:$NGINX_PID gateway:$GATEWAY_PID"
 A="nginx-direct"; B="nginx-proxy"; C="gateway(token+limit)"; D="gateway(variant)"
 export BENCH_HEADERS="$AUTH"
 warm "$C" "http://127.0.0.1:$GATEWAY_PORT/bench/agency"
@@ -111,4 +113,5 @@ if [[ -n "${BENCH_PROFILE:-}" ]]; then
 fi
 say "  gateway resident after load: $(rss_mb "$GATEWAY_PID") MB"
 [[ -z "${BENCH_VARIANT:-}" ]] || say "  D = gateway with ${BENCH_VARIANT}"
+say "  CPU us/req: nginx = backend and proxy (one nginx); B's proxy cost = B - A; C's gateway cost = its gateway column"
 table "Static backend: the gateway's own cost" "$B" "$A" "$B" "$C" "$D"
