@@ -24,10 +24,12 @@ class AccountPagesTest extends PortalTestSupport {
     void signUpWithAPhoneNumberAndTheCodeSentBySms() throws Exception {
         GATEWAY.json("POST", "/api/v1/identity/registrations", 201,
                 "{\"id\":\"" + REGISTRATION + "\",\"phoneNumber\":\"+255754123456\",\"expiresAt\":\"2026-02-02T07:05:00Z\"}");
-        mvc.perform(post("/signup").with(csrf()).param("phoneNumber", "0754 123 456").param("fullName", "Neema Mollel")
+        mvc.perform(post("/signup").with(csrf()).with(from("196.41.2.3")).param("phoneNumber", "0754 123 456").param("fullName", "Neema Mollel")
                         .param("password", "Neema-Mollel-2026!").param("language", "sw"))
                 .andExpect(redirectedUrl("/signup/" + REGISTRATION))
                 .andExpect(flash().attribute("phoneNumber", "+255754123456"));
+        assertThat(GATEWAY.calls("POST", "/api/v1/identity/registrations").get(0).header("X-Forwarded-For"))
+                .as("the person's address, so that per-address limits count people, not the portal").isEqualTo("196.41.2.3");
         JsonNode sent = json.readTree(GATEWAY.calls("POST", "/api/v1/identity/registrations").get(0).body());
         assertThat(sent.path("phoneNumber").asString()).isEqualTo("0754 123 456");
         assertThat(sent.path("language").asString()).isEqualTo("sw");
@@ -111,5 +113,12 @@ class AccountPagesTest extends PortalTestSupport {
         assertThat(location).startsWith("http://keycloak.test:8180/realms/huduma/protocol/openid-connect/auth?")
                 .contains("response_type=code", "client_id=huduma-portal", "code_challenge_method=S256", "code_challenge=",
                         "scope=openid", "redirect_uri=http://localhost/login/oauth2/code/keycloak");
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor from(String address) {
+        return request -> {
+            request.setRemoteAddr(address);
+            return request;
+        };
     }
 }

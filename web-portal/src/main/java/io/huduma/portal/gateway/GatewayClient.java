@@ -69,6 +69,7 @@ public class GatewayClient {
         RestClient.RequestBodySpec request = http.method(method).uri(path)
                 .accept(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json"))
                 .header(HttpHeaders.ACCEPT_LANGUAGE, Languages.current());
+        clientAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
         String token = accessToken();
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token);
@@ -123,6 +124,18 @@ public class GatewayClient {
                 ? null : body.path("detail").asString(null), errors);
     }
 
+
+    /**
+     * The browser's address (behind the Ingress: from its X-Forwarded-For), passed on so that the platform's
+     * per-address limits (sign-up codes, anonymous rate limits) count people, not the portal. The gateway
+     * believes it only from a trusted proxy (its TRUSTED_PROXIES must name the portal's pods).
+     */
+    private static java.util.Optional<String> clientAddress() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet) {
+            return java.util.Optional.ofNullable(servlet.getRequest().getRemoteAddr());
+        }
+        return java.util.Optional.empty();
+    }
 
     /** The signed-in person's access token, refreshed when it has expired; null for anonymous visitors. */
     private String accessToken() {
