@@ -79,6 +79,33 @@ rss_mb() { awk '/^VmRSS/ {printf "%d", $2 / 1024}' "/proc/$1/status" 2> /dev/nul
 
 load_now() { uptime | sed 's/.*load average: /load /'; }
 
+# nginx_start DIR SERVERS: an nginx (workers = cores, no access log, all paths under DIR) serving the
+# given http-level configuration (upstreams and servers); sets NGINX_PID
+nginx_start() {
+  local dir="$1" servers="$2"
+  rm -rf "$dir"; mkdir -p "$dir/logs" "$dir/tmp"
+  cat > "$dir/nginx.conf" <<EOF
+worker_processes auto;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+  access_log off;
+  client_body_temp_path $dir/tmp/body;
+  proxy_temp_path $dir/tmp/proxy;
+  fastcgi_temp_path $dir/tmp/fastcgi;
+  uwsgi_temp_path $dir/tmp/uwsgi;
+  scgi_temp_path $dir/tmp/scgi;
+  keepalive_requests 1000000;
+$servers
+}
+EOF
+  "${NICE[@]}" nginx -p "$dir" -c "$dir/nginx.conf" > "$dir/logs/stdout.log" 2>&1 &
+  NGINX_PID=$!
+  remember "$NGINX_PID"
+}
+
 # --- the shared infrastructure ----------------------------------------------------------------------
 
 INFRA_ENV="$ROOT/.huduma/run/infra.env"

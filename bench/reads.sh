@@ -44,36 +44,18 @@ if [[ -n "${BENCH_NOCACHE:-}" ]]; then
   wait_http "http://127.0.0.1:$NOCACHE_PORT/actuator/health" 900 "$NOCACHE_PID" || die "the second catalogue did not start"
 fi
 
-NGINX_DIR="$WORK/nginx-reads"; rm -rf "$NGINX_DIR"; mkdir -p "$NGINX_DIR/logs" "$NGINX_DIR/tmp"
 PROXY_PORT="$(free_port)"
-cat > "$NGINX_DIR/nginx.conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $NGINX_DIR/tmp/body;
-  proxy_temp_path $NGINX_DIR/tmp/proxy;
-  fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
-  uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
-  scgi_temp_path $NGINX_DIR/tmp/scgi;
+nginx_start "$WORK/nginx-reads" "
   upstream catalog { server 127.0.0.1:${SERVICE_PORT[service-catalog]}; keepalive 64; }
   server {
     listen 127.0.0.1:$PROXY_PORT;
     location / {
       proxy_pass http://catalog;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_set_header Host \$host;
     }
-  }
-}
-EOF
-"${NICE[@]}" nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
-NGINX_PID=$!
-remember "$NGINX_PID"
+  }"
 wait_http "http://127.0.0.1:$PROXY_PORT/api/v1/agencies/brela" 10 || die "nginx does not proxy to the catalogue"
 
 CPU_GROUPS="catalogue:${SERVICE_PID[service-catalog]} gateway:$GATEWAY_PID nginx:$NGINX_PID"

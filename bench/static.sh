@@ -14,31 +14,17 @@ need_tools
 use_infra
 
 RESULTS="$WORK/static.results"; : > "$RESULTS"
-NGINX_DIR="$WORK/nginx-static"; rm -rf "$NGINX_DIR"; mkdir -p "$NGINX_DIR/logs" "$NGINX_DIR/tmp"
 BACKEND_PORT="$(free_port)"; PROXY_PORT="$(free_port)"
 GATEWAY_PORT="$(free_port)"; GATEWAY_MANAGEMENT_PORT="$(free_port)"
 
-# one worker for the backend (it is the same for B and C), as many as cores for the proxy (like the gateway)
-cat > "$NGINX_DIR/nginx.conf" <<EOF
-worker_processes auto;
-daemon off;
-pid $NGINX_DIR/nginx.pid;
-error_log $NGINX_DIR/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $NGINX_DIR/tmp/body;
-  proxy_temp_path $NGINX_DIR/tmp/proxy;
-  fastcgi_temp_path $NGINX_DIR/tmp/fastcgi;
-  uwsgi_temp_path $NGINX_DIR/tmp/uwsgi;
-  scgi_temp_path $NGINX_DIR/tmp/scgi;
-  keepalive_requests 1000000;
+BODY='{"code":"brela","name":{"sw":"Wakala wa Usajili wa Biashara na Leseni","en":"Business Registrations and Licensing Agency"},"contact":{"email":"info@brela.go.tz","phone":"+255222212800"},"status":"ACTIVE","services":12}'
+nginx_start "$WORK/nginx-static" "
   upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
   server {
     listen 127.0.0.1:$BACKEND_PORT;
     location / {
       default_type application/json;
-      return 200 '{"code":"brela","name":{"sw":"Wakala wa Usajili wa Biashara na Leseni","en":"Business Registrations and Licensing Agency"},"contact":{"email":"info@brela.go.tz","phone":"+255222212800"},"status":"ACTIVE","services":12}';
+      return 200 '$BODY';
     }
   }
   server {
@@ -46,16 +32,11 @@ http {
     location / {
       proxy_pass http://backend;
       proxy_http_version 1.1;
-      proxy_set_header Connection "";
+      proxy_set_header Connection \"\";
       proxy_set_header Host \$host;
       proxy_set_header X-Forwarded-For \$remote_addr;
     }
-  }
-}
-EOF
-"${NICE[@]}" nginx -p "$NGINX_DIR" -c "$NGINX_DIR/nginx.conf" > "$NGINX_DIR/logs/stdout.log" 2>&1 &
-NGINX_PID=$!
-remember "$NGINX_PID"
+  }"
 
 say "Starting a gateway on :$GATEWAY_PORT with one route /bench/** -> nginx :$BACKEND_PORT (token check and rate limits on)..."
 started=$SECONDS
@@ -82,7 +63,7 @@ if [[ -n "${BENCH_VARIANT:-}" ]]; then
   wait_http "http://127.0.0.1:$VARIANT_PORT/bench/agency" 900 "$VARIANT_PID" || true
   say "  variant gateway (${BENCH_VARIANT}) on :$VARIANT_PORT (pid $VARIANT_PID)"
 fi
-wait_http "http://127.0.0.1:$BACKEND_PORT/" 10 || die "nginx did not start (see $NGINX_DIR/logs)"
+wait_http "http://127.0.0.1:$BACKEND_PORT/" 10 || die "nginx did not start (see $WORK/nginx-static/logs)"
 
 TOKEN="$(token citizen.amina)"
 [[ -n "$TOKEN" && "$TOKEN" != null ]] || die "no token from $KEYCLOAK_URL"
