@@ -12,7 +12,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -52,13 +52,23 @@ class RegistrySecurity {
     }
 
     @Bean
-    UserDetailsService registryUsers(Credentials credentials, Environment environment) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    UserDetailsService registryUsers(Credentials credentials, Environment environment, PasswordEncoder encoder) {
         String username = credentials.username() == null || credentials.username().isBlank()
                 ? "huduma" : credentials.username();
         String password = passwordFor(credentials.password(), environment.getActiveProfiles());
         return new InMemoryUserDetailsManager(User.withUsername(username)
                 .password(encoder.encode(password)).roles("SERVICE").build());
+    }
+
+    /**
+     * Every registry call (a heartbeat a second per instance in tests, every 30 s in production, the
+     * registry fetches) checks the password again: a deliberately slow hash (bcrypt, ~100 ms of CPU) made
+     * heartbeats time out under load. The password is a generated secret from the environment, not a
+     * person's, so a fast PBKDF2 (1,000 rounds, constant-time comparison) is enough.
+     */
+    @Bean
+    PasswordEncoder registryPasswordEncoder() {
+        return new Pbkdf2PasswordEncoder("", 16, 1_000, Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
     }
 
     static String passwordFor(String configured, String... activeProfiles) {
