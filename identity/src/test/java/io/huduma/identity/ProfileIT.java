@@ -181,6 +181,13 @@ class ProfileIT extends IdentityIT {
         assertThat(contact.getSmsAllowed()).isTrue();
         assertThat(contact.getEmailAllowed()).isFalse();
 
+        // consent is per category: request updates off stops request SMS even with reminders on
+        JsonHttp.Response optedOut = http().patch(ME, tokenOf(phone, PASSWORD), Map.of("preferences",
+                Map.of("smsRequestUpdates", false, "smsReminders", true)));
+        assertThat(optedOut.status()).as("%s", optedOut).isEqualTo(200);
+        assertThat(identity(Tokens.serviceToken("notifications-service"))
+                .getContact(GetContactRequest.newBuilder().setSubject(subject).build()).getSmsAllowed()).isFalse();
+
         assertStatus(() -> identity(Tokens.serviceToken("service-catalog"))
                 .getContact(GetContactRequest.newBuilder().setSubject(subject).build()), Status.Code.PERMISSION_DENIED);
         assertStatus(() -> identity(Tokens.forUser(DemoUsers.PLATFORM_ADMIN))

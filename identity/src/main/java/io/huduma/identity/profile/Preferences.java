@@ -9,11 +9,19 @@ public record Preferences(boolean smsRequestUpdates, boolean smsReminders, boole
 
     public static final Preferences ALL = new Preferences(true, true, true, true);
 
+    /**
+     * SMS about the holder's requests (submitted, status changes, questions from officers): what
+     * {@code GetContact}'s and {@code ContactChanged}'s {@code sms_allowed} carry, since request updates
+     * are the only category the platform sends today. Turning off reminders never lets request updates
+     * through, and turning off request updates stops them even with reminders on. (Reminders get fields
+     * of their own when something starts sending them.)
+     */
     public boolean smsAllowed() {
-        return smsRequestUpdates || smsReminders;
+        return smsRequestUpdates;
     }
 
+    /** Email about the holder's requests; see {@link #smsAllowed()}. */
     public boolean emailAllowed() {
-        return emailRequestUpdates || emailReminders;
+        return emailRequestUpdates;
     }
 }
