@@ -25,7 +25,7 @@ class NetworkPolicyTest {
             "service-catalog", Set.of("gateway", "identity", "requests-service", "notifications-service", "ussd-service"),
             "notifications-service", Set.of("identity"),
             "identity", Set.of("notifications-service", "ussd-service"),
-            "requests-service", Set.of("ussd-service"));
+            "requests-service", Set.of("ussd-service", "notifications-service"));
 
     private final List<Manifest> dev = Rendered.overlay("dev");
 
