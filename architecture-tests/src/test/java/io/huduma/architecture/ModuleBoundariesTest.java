@@ -25,7 +25,8 @@ import org.junit.jupiter.api.Test;
 class ModuleBoundariesTest {
 
     static final List<String> SERVICE_MODULES = List.of(
-            "gateway", "identity", "service-catalog", "requests-service", "notifications-service", "discovery");
+            "gateway", "identity", "service-catalog", "requests-service", "notifications-service", "discovery",
+            "ussd-service", "web-portal");
 
     /** Each top-level package under io.huduma is one module; only platform and contracts may be shared. */
     @ArchTest
@@ -39,7 +40,8 @@ class ModuleBoundariesTest {
             .that().resideInAPackage("io.huduma.platform..")
             .should().dependOnClassesThat().resideInAnyPackage(
                     "io.huduma.catalog..", "io.huduma.requests..", "io.huduma.identity..",
-                    "io.huduma.notifications..", "io.huduma.gateway..", "io.huduma.discovery..");
+                    "io.huduma.notifications..", "io.huduma.gateway..", "io.huduma.discovery..",
+                    "io.huduma.ussd..", "io.huduma.portal..");
 
     /**
      * Packages of pure rules: any {@code ..domain..} package, and the catalogue's form-schema

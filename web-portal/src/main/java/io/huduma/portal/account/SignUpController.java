@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.huduma.portal.web.Languages;
+import io.huduma.portal.web.PageLanguage;
 import io.huduma.portal.gateway.ApiProblem;
 import io.huduma.portal.gateway.ApiResponse;
 import io.huduma.portal.gateway.GatewayClient;
@@ -28,7 +28,7 @@ class SignUpController {
 
     @GetMapping("/signup")
     String form(Model model) {
-        model.addAttribute("form", Map.of("language", Languages.current()));
+        model.addAttribute("form", Map.of("language", PageLanguage.current()));
         model.addAttribute("errors", Map.of());
         return "signup";
     }

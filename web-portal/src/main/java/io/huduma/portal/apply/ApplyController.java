@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.huduma.portal.web.Languages;
+import io.huduma.portal.web.PageLanguage;
 import io.huduma.portal.catalog.Catalog;
 import io.huduma.portal.gateway.ApiProblem;
 import io.huduma.portal.requests.RequestView;
@@ -37,7 +37,7 @@ class ApplyController {
     @GetMapping("/services/{id}/apply")
     String form(@PathVariable String id, Model model) {
         Catalog.ServiceDetail service = catalog.service(id);
-        return render(model, service, FormSchema.fields(service.formSchema(), Languages.current(), null, Map.of()), List.of(), newKey());
+        return render(model, service, FormSchema.fields(service.formSchema(), PageLanguage.current(), null, Map.of()), List.of(), newKey());
     }
 
     @PostMapping("/services/{id}/apply")

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.huduma.portal.gateway.ApiProblem;
-import io.huduma.portal.web.Languages;
+import io.huduma.portal.web.PageLanguage;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 public record RefusedForm(List<FormField> fields, List<String> general) {
 
     public static RefusedForm of(JsonNode schema, JsonNode answers, ApiProblem refused, String... otherPointers) {
-        String lang = Languages.current();
+        String lang = PageLanguage.current();
         List<FormField> plain = FormSchema.fields(schema, lang, answers, Map.of());
         Map<String, String> errors = FormSchema.errorsByField(refused.byPointer(), "/answers", plain);
         List<String> general = new ArrayList<>();

@@ -26,7 +26,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.DefaultUriBuilderFactory;
 
-import io.huduma.portal.web.Languages;
+import io.huduma.portal.web.PageLanguage;
 import io.huduma.portal.web.PortalProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +68,7 @@ public class GatewayClient {
     public ApiResponse send(HttpMethod method, String path, Object body, Map<String, String> headers) {
         RestClient.RequestBodySpec request = http.method(method).uri(path)
                 .accept(MediaType.APPLICATION_JSON, MediaType.valueOf("application/problem+json"))
-                .header(HttpHeaders.ACCEPT_LANGUAGE, Languages.current());
+                .header(HttpHeaders.ACCEPT_LANGUAGE, PageLanguage.current());
         clientAddress().ifPresent(address -> request.header("X-Forwarded-For", address));
         String token = accessToken();
         if (token != null) {
@@ -97,7 +97,7 @@ public class GatewayClient {
     /** A raw text answer (the open statistics CSV). */
     public String text(String path, MediaType accept) {
         try {
-            return http.get().uri(path).accept(accept).header(HttpHeaders.ACCEPT_LANGUAGE, Languages.current())
+            return http.get().uri(path).accept(accept).header(HttpHeaders.ACCEPT_LANGUAGE, PageLanguage.current())
                     .exchange((req, res) -> {
                         String text = new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8);
                         if (res.getStatusCode().value() >= 400) {

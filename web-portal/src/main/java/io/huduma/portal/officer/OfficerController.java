@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.huduma.portal.web.Languages;
+import io.huduma.portal.web.PageLanguage;
 import io.huduma.portal.apply.FormSchema;
 import io.huduma.portal.catalog.Catalog;
 import io.huduma.portal.gateway.ApiProblem;
@@ -86,7 +86,7 @@ class OfficerController {
         RequestView request = requests.one(id);
         Catalog.ServiceDetail version = catalog.version(request.serviceId(), request.serviceVersion());
         model.addAttribute("request", request);
-        model.addAttribute("answers", FormSchema.fields(version.formSchema(), Languages.current(), request.answers(), Map.of()));
+        model.addAttribute("answers", FormSchema.fields(version.formSchema(), PageLanguage.current(), request.answers(), Map.of()));
         model.addAttribute("timeline", requests.timeline(id));
         model.addAttribute("moves", MOVES.getOrDefault(request.status(), List.of()));
         return "officer/request";

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.huduma.portal.web.Languages;
+import io.huduma.portal.web.PageLanguage;
 import io.huduma.portal.apply.FormField;
 import io.huduma.portal.apply.FormSchema;
 import io.huduma.portal.apply.RefusedForm;
@@ -82,7 +82,7 @@ class MyRequestsController {
 
     private List<FormField> fields(RequestView request, tools.jackson.databind.JsonNode answers, Map<String, String> errors) {
         Catalog.ServiceDetail version = catalog.version(request.serviceId(), request.serviceVersion());
-        return FormSchema.fields(version.formSchema(), Languages.current(), answers, errors);
+        return FormSchema.fields(version.formSchema(), PageLanguage.current(), answers, errors);
     }
 
     private String render(Model model, RequestView request, List<FormField> fields, List<String> general) {

@@ -40,7 +40,7 @@ public class PageHelpers {
     }
 
     public String lang() {
-        return Languages.current();
+        return PageLanguage.current();
     }
 
     public String dateTime(Instant at) {
