@@ -13,18 +13,57 @@ import java.util.regex.Pattern;
 import io.huduma.testkit.Inbox;
 import io.huduma.testkit.JsonHttp;
 import io.huduma.testkit.Tokens;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A new citizen, start to finish, through the gateway only: signs up with a local-format phone
- * number and the code that reached the SMSC, signs in, finds a service in Swahili, applies (and
- * retries the same application), is told by SMS; an officer of the agency asks for more
- * information, the citizen answers, the officer approves and completes it; the timeline shows
- * every step and each time staff opened the request. Needs {@code ./huduma up}.
+ * A new citizen, start to finish, through the gateway only, once in Swahili and once in English:
+ * signs up with a local-format phone number (and an email) and the code that reached the SMSC, signs
+ * in, finds a service in their language, applies (and retries the same application), is told by SMS
+ * and email in their language; an officer of the agency asks for more information, the citizen
+ * answers, the officer approves and completes it; the timeline shows every step and each time staff
+ * opened the request. Needs {@code ./huduma up}.
  */
 class CitizenJourneyIT {
+
+    /** What differs between a Swahili and an English citizen: what they type and what they are told. */
+    enum Speaker {
+        SW("sw", "0754", "Neema Mollel", "leseni%20ya%20biashara",
+                "Tafadhali tuma nakala ya mkataba wa pango la eneo la biashara.", "mkataba",
+                "Nakala imetumwa kwa barua pepe.", "Leseni imeidhinishwa.",
+                List.of("limekubaliwa", "limekamilika"), "pokelewa"),
+        EN("en", "0655", "Daniel Massawe", "business%20licence",
+                "Please send a copy of the lease for the business premises.", "lease",
+                "The copy was sent by email.", "Licence approved.",
+                List.of("was approved", "is complete"), "received");
+
+        final String language;
+        final String prefix;
+        final String name;
+        final String query;
+        final String question;
+        final String questionWord;
+        final String response;
+        final String approval;
+        final List<String> decisionWords;
+        final String receiptMailWord;
+
+        Speaker(String language, String prefix, String name, String query, String question, String questionWord,
+                String response, String approval, List<String> decisionWords, String receiptMailWord) {
+            this.language = language;
+            this.prefix = prefix;
+            this.name = name;
+            this.query = query;
+            this.question = question;
+            this.questionWord = questionWord;
+            this.response = response;
+            this.approval = approval;
+            this.decisionWords = decisionWords;
+            this.receiptMailWord = receiptMailWord;
+        }
+    }
 
     private static final String GATEWAY = System.getenv().getOrDefault("HUDUMA_GATEWAY_URL", "http://localhost:8080");
     private static final Pattern CODE = Pattern.compile("\\b(\\d{6})\\b");
@@ -32,17 +71,18 @@ class CitizenJourneyIT {
 
     private final JsonHttp gateway = new JsonHttp(GATEWAY);
 
-    @Test
-    void aSwahiliCitizenSignsUpAppliesAndFollowsTheApplicationToADecision() {
-        JourneyLog log = new JourneyLog("citizen-sw");
-        String local = "0754 " + digits(3) + " " + digits(3);
+    @ParameterizedTest
+    @EnumSource(Speaker.class)
+    void aCitizenSignsUpAppliesAndFollowsTheApplicationToADecisionInTheirLanguage(Speaker speaker) {
+        JourneyLog log = new JourneyLog("citizen-" + speaker.language);
+        String local = speaker.prefix + " " + digits(3) + " " + digits(3);
         String e164 = "+255" + local.substring(1).replace(" ", "");
-        String password = "Neema-Mollel-" + digits(4) + "!";
-        Inbox.clearSms();
+        String email = speaker.name.toLowerCase(java.util.Locale.ROOT).replace(' ', '.') + "." + digits(5) + "@example.co.tz";
+        String password = speaker.name.replace(' ', '-') + "-" + digits(4) + "!";
 
         // sign up with the number as people write it, and the code sent by SMS
-        ObjectNode signUp = JsonHttp.JSON.createObjectNode().put("phoneNumber", local).put("fullName", "Neema Mollel")
-                .put("password", password).put("language", "sw");
+        ObjectNode signUp = JsonHttp.JSON.createObjectNode().put("phoneNumber", local).put("fullName", speaker.name)
+                .put("password", password).put("language", speaker.language).put("email", email);
         JsonHttp.Response started = log.step("sign up with " + local, gateway.post("/api/v1/identity/registrations", null, signUp));
         assertThat(started.status()).as(started.toString()).isEqualTo(201);
         assertThat(started.body().path("phoneNumber").asString()).isEqualTo(e164);
@@ -61,8 +101,8 @@ class CitizenJourneyIT {
         assertThat(me.body().path("phoneNumber").asString()).isEqualTo(e164);
 
         // find the service in Swahili
-        JsonHttp.Response found = log.step("search \"leseni ya biashara\"", gateway.get(
-                "/api/v1/services?q=leseni%20ya%20biashara&agency=brela", null, Map.of("Accept-Language", "sw")));
+        JsonHttp.Response found = log.step("search \"" + speaker.query.replace("%20", " ") + "\"", gateway.get(
+                "/api/v1/services?q=" + speaker.query + "&agency=brela", null, Map.of("Accept-Language", speaker.language)));
         assertThat(found.status()).isEqualTo(200);
         JsonNode service = first(found.body().path("items"), "business-licence");
         log.note("found: " + service.path("name").asString());
@@ -87,6 +127,10 @@ class CitizenJourneyIT {
         Inbox.Sms receipt = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1))
                 && sms.text().contains(tracking), SMS_WAIT);
         log.received("SMS", e164, receipt.text());
+        assertThat(receipt.text()).as("the receipt in the citizen's language").containsIgnoringCase(speaker.receiptMailWord);
+        Inbox.Mail receiptMail = Inbox.awaitMail(mail -> mail.to().contains(email) && mail.subject().contains(tracking), SMS_WAIT);
+        log.received("email", email, receiptMail.subject());
+        assertThat(receiptMail.subject() + " " + receiptMail.body()).containsIgnoringCase(speaker.receiptMailWord);
 
         // the officer of the agency finds it and asks for more information
         String officer = Tokens.forUser("officer.brela");
@@ -94,26 +138,26 @@ class CitizenJourneyIT {
                 gateway.get("/api/v1/requests/queue?status=SUBMITTED&size=100", officer));
         assertThat(queue.body().path("items").findValuesAsString("id")).contains(id);
         JsonHttp.Response opened = log.step("officer.brela opens the request", gateway.get("/api/v1/requests/" + id, officer));
-        String note = "Tafadhali tuma nakala ya mkataba wa pango la eneo la biashara.";
+        String note = speaker.question;
         JsonHttp.Response inReview = officerMoves(log, officer, id, opened, "IN_REVIEW", null);
         JsonHttp.Response needsInfo = officerMoves(log, officer, id, inReview, "NEEDS_INFO", note);
         assertThat(needsInfo.body().path("status").asString()).isEqualTo("NEEDS_INFO");
         Inbox.Sms asked = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1))
-                && sms.text().contains(tracking) && sms.text().contains("mkataba"), SMS_WAIT);
+                && sms.text().contains(tracking) && sms.text().contains(speaker.questionWord), SMS_WAIT);
         log.received("SMS", e164, asked.text());
 
         // the citizen answers; the officer approves, then completes with the licence number
         JsonHttp.Response answered = log.step("citizen responds", gateway.post("/api/v1/requests/" + id + "/responses",
-                citizen, Map.of("answers", application.get("answers"), "note", "Nakala imetumwa kwa barua pepe.")));
+                citizen, Map.of("answers", application.get("answers"), "note", speaker.response)));
         assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
         JsonHttp.Response current = gateway.get("/api/v1/requests/" + id, officer);
         if (!"IN_REVIEW".equals(current.body().path("status").asString())) {
             current = officerMoves(log, officer, id, current, "IN_REVIEW", null);
         }
-        JsonHttp.Response approved = officerMoves(log, officer, id, current, "APPROVED", "Leseni imeidhinishwa.");
+        JsonHttp.Response approved = officerMoves(log, officer, id, current, "APPROVED", speaker.approval);
         JsonHttp.Response completed = officerMoves(log, officer, id, approved, "COMPLETED", null, "BL-2026-" + digits(5));
         assertThat(completed.body().path("status").asString()).isEqualTo("COMPLETED");
-        for (String word : List.of("limekubaliwa", "limekamilika")) {
+        for (String word : speaker.decisionWords) {
             Inbox.Sms decided = Inbox.awaitSms(sms -> sms.destination().endsWith(e164.substring(1))
                     && sms.text().contains(tracking) && sms.text().contains(word), SMS_WAIT);
             log.received("SMS", e164, decided.text());
