@@ -23,6 +23,16 @@ class RealmImportTest {
     }
 
     @Test
+    void everyDescriptionFitsKeycloaksColumns() {
+        // Keycloak stores names and descriptions in VARCHAR(255): a longer one makes the whole import fail
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(description|name)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(Repo.read(RealmImportGenerator.REALM));
+        while (m.find()) {
+            assertThat(m.group(2).length()).as("%s \"%s\"", m.group(1), m.group(2)).isLessThanOrEqualTo(255);
+        }
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void keycloakRefusesTheCommonPasswordsOfTheListItMounts() {
         assertThat(Repo.read(RealmImportGenerator.BLACKLIST_OUTPUT))
