@@ -37,6 +37,19 @@ class EmailIT extends NotificationsIT {
     }
 
     @Test
+    void aCitizenRegisteredFromABasicPhoneIsToldHowToSetAPasswordForTheWeb() {
+        String subject = UUID.randomUUID().toString();
+        String phone = aPhone();
+
+        Events.publish(Topics.IDENTITY_ACCOUNTS, "identity", subject, null,
+                CitizenRegistered.newBuilder().setSubject(subject).setDisplayName("Juma Mussa").setPhone(phone)
+                        .setLanguage(Language.LANGUAGE_SW).setWithoutPassword(true).build());
+
+        assertThat(Inbox.awaitSmsTo(phone).text()).startsWith("Karibu Huduma, Juma Mussa! Umesajiliwa kwa simu hii.")
+                .contains("Umesahau nenosiri?");
+    }
+
+    @Test
     void htmlPartsEscapeWhatCitizensAndOfficersTyped() {
         String email = "juma-" + UUID.randomUUID().toString().substring(0, 8) + "@example.tz";
         String citizen = aCitizen("en", "", email);

@@ -31,7 +31,10 @@ class AccountEventsListener {
             // the new citizen's contact travels with the event; they agreed to messages by signing up
             Contact contact = new Contact(p.getSubject(), p.getDisplayName(), p.getPhone(), p.getEmail(),
                     p.getLanguage() == Language.LANGUAGE_EN ? "en" : "sw", true, true);
-            notifying.notify(new Notice(event.getId(), MessageKinds.CITIZEN_REGISTERED, p.getSubject(), null,
+            // registered from a basic phone: no password yet, so the welcome says how to set one for the web
+            String kind = p.getWithoutPassword() ? MessageKinds.CITIZEN_REGISTERED + ".WITHOUT_PASSWORD"
+                    : MessageKinds.CITIZEN_REGISTERED;
+            notifying.notify(new Notice(event.getId(), kind, p.getSubject(), null,
                     Map.of("name", Text.of(p.getDisplayName())), false), contact);
         }
     }
