@@ -25,6 +25,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "huduma.gateway.edge.max-body-size=64KB",
         "huduma.gateway.rate-limits.sensitive.requests=3",
         "huduma.gateway.rate-limits.sensitive.period=6s",
+        "huduma.gateway.rate-limits.channel.requests=4",
+        "huduma.gateway.rate-limits.channel.period=1m",
         "huduma.gateway.circuit-breaker.minimum-number-of-calls=4",
         "huduma.gateway.circuit-breaker.sliding-window-size=4",
         "huduma.gateway.circuit-breaker.wait-duration-in-open-state=3s",

@@ -30,11 +30,13 @@ class RateLimitFilter implements WebFilter, Ordered {
     private final RateLimits limits;
     private final RateLimitProperties properties;
     private final List<PathPattern> sensitive;
+    private final List<PathPattern> channels;
 
     RateLimitFilter(RateLimits limits, RateLimitProperties properties) {
         this.limits = limits;
         this.properties = properties;
         this.sensitive = properties.sensitivePaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
+        this.channels = properties.channelPaths().stream().map(PathPatternParser.defaultInstance::parse).toList();
     }
 
     @Override
@@ -54,8 +56,10 @@ class RateLimitFilter implements WebFilter, Ordered {
                         .map(RateLimitFilter::subject)
                         .flatMap(subject -> limits.consume("subject:" + subject, properties.authenticated().requests(),
                                 properties.authenticated().period()))
-                        .switchIfEmpty(Mono.defer(() -> limits.consume("address:" + address,
-                                properties.anonymous().requests(), properties.anonymous().period()))))
+                        .switchIfEmpty(Mono.defer(() -> channels.stream().anyMatch(p -> p.matches(path))
+                                ? limits.consume("channel:" + address, properties.channel().requests(), properties.channel().period())
+                                : limits.consume("address:" + address,
+                                        properties.anonymous().requests(), properties.anonymous().period()))))
                 .flatMap(verdict -> {
                     if (!verdict.allowed()) {
                         return Mono.error(ApiProblem.tooManyRequests(
