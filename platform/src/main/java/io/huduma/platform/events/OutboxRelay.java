@@ -71,6 +71,7 @@ final class OutboxRelay implements SmartLifecycle {
     private volatile Instant brokerAwaySince;
     private volatile long pausedUntilNanos = System.nanoTime();
     private int outages;
+    private boolean runsFailing;
     private Instant lastPurge = Instant.EPOCH;
 
     /**
@@ -146,9 +147,18 @@ final class OutboxRelay implements SmartLifecycle {
             Instant now = Instant.now();
             locks.executeWithLock((Runnable) this::drain,
                     new LockConfiguration(now, LOCK_NAME, properties.lockAtMostFor(), Duration.ZERO));
+            if (runsFailing) {
+                runsFailing = false;
+                log.info("Outbox relay runs again");
+            }
         } catch (Throwable e) {
-            // never let an exception cancel the periodic task
-            log.warn("Outbox relay run failed; next try in {}", properties.pollInterval(), e);
+            // never let an exception cancel the periodic task; a database outage fails every poll: log it once
+            if (!runsFailing) {
+                runsFailing = true;
+                log.warn("Outbox relay run failed (database unreachable?); retried every {}", properties.pollInterval(), e);
+            } else {
+                log.debug("Outbox relay run failed again", e);
+            }
         }
     }
 
