@@ -101,7 +101,7 @@ public final class DevStack {
         Properties build = buildProperties();
         Path keycloakHome = KeycloakServer.install(keycloakZip(build), root.resolve(".huduma/keycloak"),
                 build.getProperty("keycloak.version"));
-        KeycloakServer.writeImports(keycloakHome, new RealmImport(json).files(root));
+        KeycloakServer.writeImports(keycloakHome, new RealmImport(json).files(root, ports.smtp()));
         KeycloakServer.writePasswordBlacklists(keycloakHome, root.resolve(RealmImport.PASSWORD_BLACKLIST));
         keycloak = KeycloakServer.start(keycloakHome, ports.keycloak(), ports.keycloakManagement(),
                 logDir.resolve("keycloak.log"));

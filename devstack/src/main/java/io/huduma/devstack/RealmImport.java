@@ -36,11 +36,29 @@ final class RealmImport {
 
     /** File name to JSON, ready for Keycloak's {@code data/import} folder. */
     Map<String, String> files(Path repositoryRoot) {
+        return files(repositoryRoot, 0);
+    }
+
+    /**
+     * The realm files, with Keycloak's mail going to the devstack's SMTP server on {@code smtpPort}
+     * (none when 0): staff's email verification and Keycloak's own emails land in the inbox.
+     */
+    Map<String, String> files(Path repositoryRoot, int smtpPort) {
         Map<String, String> files = new LinkedHashMap<>();
         JsonNode realm = read(repositoryRoot.resolve(REALM_FILE));
         JsonNode overlay = resource("keycloak/huduma-realm-dev-overlay.json");
         JsonNode merged = merge(realm, overlay);
         cheapPasswordHashing(merged);
+        if (smtpPort > 0 && merged instanceof ObjectNode object) {
+            ObjectNode smtp = object.putObject("smtpServer");
+            smtp.put("host", "127.0.0.1");
+            smtp.put("port", String.valueOf(smtpPort));
+            smtp.put("from", "no-reply@huduma.go.tz");
+            smtp.put("fromDisplayName", "Huduma");
+            smtp.put("auth", "false");
+            smtp.put("ssl", "false");
+            smtp.put("starttls", "false");
+        }
         files.put("huduma-realm.json", json.writerWithDefaultPrettyPrinter().writeValueAsString(merged));
         files.put("elsewhere-realm.json", json.writeValueAsString(resource("keycloak/elsewhere-realm.json")));
         return files;

@@ -39,6 +39,15 @@ class RealmImportTest {
     }
 
     @Test
+    void keycloakMailsThroughTheDevstacksSmtpServer() {
+        JsonNode merged = json.readTree(new RealmImport(json).files(root, 2525).get("huduma-realm.json"));
+
+        assertThat(merged.get("smtpServer").get("host").asString()).isEqualTo("127.0.0.1");
+        assertThat(merged.get("smtpServer").get("port").asString()).isEqualTo("2525");
+        assertThat(json.readTree(new RealmImport(json).files(root).get("huduma-realm.json")).has("smtpServer")).isFalse();
+    }
+
+    @Test
     void importAddsTheDevClientsUsersAndSecrets() {
         JsonNode merged = json.readTree(new RealmImport(json).files(root).get("huduma-realm.json"));
 

@@ -30,6 +30,8 @@ final class RealmImportGenerator {
             : Path.of(System.getProperty("huduma.realm.source"));
     static final Path OUTPUT = Repo.K8S.resolve("components/keycloak/realm-import.yaml");
     static final String SERVICE_CLIENT_PREFIX = "svc-";
+    /** The Secret holding the mail relay Keycloak sends its emails through. */
+    static final String SMTP_SECRET = "huduma-keycloak-smtp";
     /**
      * Confidential clients that sign people in (not {@code svc-*}) and the Secret their module reads the secret
      * from (key {@code client-secret}): {@code huduma-portal}, web-portal's code flow with PKCE.
@@ -77,6 +79,20 @@ final class RealmImportGenerator {
             }
         }
         realm.put("users", users);
+
+        // Keycloak's own mail (staff's email verification, Keycloak's email flows) through the relay of
+        // Secret huduma-keycloak-smtp; STARTTLS, authenticated
+        Map<String, Object> smtp = new LinkedHashMap<>();
+        for (String field : List.of("host", "port", "from", "user", "password")) {
+            String name = "KEYCLOAK_SMTP_" + field.toUpperCase();
+            smtp.put(field, "${" + name + "}");
+            placeholders.put(name, Map.of("secret", orderedMap("name", SMTP_SECRET, "key", field)));
+        }
+        smtp.put("fromDisplayName", "Huduma");
+        smtp.put("auth", "true");
+        smtp.put("starttls", "true");
+        smtp.put("ssl", "false");
+        realm.put("smtpServer", smtp);
 
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("keycloakCRName", "huduma-keycloak");

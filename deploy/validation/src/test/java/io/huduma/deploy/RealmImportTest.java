@@ -23,6 +23,18 @@ class RealmImportTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void keycloakSendsItsEmailsThroughTheRelayOfItsSecret() {
+        Map<String, Object> spec = StrictManifests.parse(Repo.read(RealmImportGenerator.OUTPUT), "realm-import.yaml").get(0).map("spec");
+        Map<String, Object> smtp = (Map<String, Object>) ((Map<String, Object>) spec.get("realm")).get("smtpServer");
+        Map<String, Object> placeholders = (Map<String, Object>) spec.get("placeholders");
+        assertThat(smtp).containsEntry("host", "${KEYCLOAK_SMTP_HOST}").containsEntry("password", "${KEYCLOAK_SMTP_PASSWORD}")
+                .containsEntry("starttls", "true");
+        assertThat(placeholders.get("KEYCLOAK_SMTP_HOST").toString()).contains(RealmImportGenerator.SMTP_SECRET);
+        assertThat(Repo.read(Repo.DEPLOY.resolve("README.md"))).contains(RealmImportGenerator.SMTP_SECRET);
+    }
+
+    @Test
     void everyDescriptionFitsKeycloaksColumns() {
         // Keycloak stores names and descriptions in VARCHAR(255): a longer one makes the whole import fail
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(description|name)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
