@@ -1,5 +1,10 @@
 package io.huduma.platform.security;
 
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -10,6 +15,7 @@ import org.springframework.boot.security.oauth2.server.resource.autoconfigure.se
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
@@ -17,10 +23,15 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierReactiveJwtDecoder;
 
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
 /**
  * The token decoders: keys from Keycloak (discovered from the issuer, or from
  * {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} where services reach Keycloak at
- * an inner address), then {@link TokenValidators}. Resolved on first use, so a service starts
+ * an inner address), cached so that tokens keep working while Keycloak is down ({@link KeycloakKeys}),
+ * then {@link TokenValidators}. Resolved on first use, so a service starts
  * while Keycloak is still starting. The servlet decoder also serves gRPC.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class,
@@ -31,15 +42,18 @@ public class HudumaJwtAutoConfiguration {
     static final String ISSUER_URI = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
     static final String JWK_SET_URI = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri";
 
+    /** Keycloak's default signing algorithm, as before with the issuer-discovered decoders; never HMAC or none. */
+    private static final SignatureAlgorithm KEYCLOAK_ALGORITHM = SignatureAlgorithm.RS256;
+
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(Environment environment, HudumaSecurityProperties properties) {
         String issuer = environment.getRequiredProperty(ISSUER_URI);
         String jwkSetUri = environment.getProperty(JWK_SET_URI);
         return new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = jwkSetUri != null && !jwkSetUri.isBlank()
-                    ? NimbusJwtDecoder.withJwkSetUri(jwkSetUri).build()
-                    : NimbusJwtDecoder.withIssuerLocation(issuer).build();
+            NimbusJwtDecoder decoder = NimbusJwtDecoder
+                    .withJwkSource(KeycloakKeys.source(issuer, jwkSetUri, properties.keys()))
+                    .jwsAlgorithm(KEYCLOAK_ALGORITHM).build();
             decoder.setJwtValidator(TokenValidators.of(issuer, properties));
             return decoder;
         });
@@ -56,9 +70,13 @@ public class HudumaJwtAutoConfiguration {
             String issuer = environment.getRequiredProperty(ISSUER_URI);
             String jwkSetUri = environment.getProperty(JWK_SET_URI);
             return new SupplierReactiveJwtDecoder(() -> {
-                NimbusReactiveJwtDecoder decoder = jwkSetUri != null && !jwkSetUri.isBlank()
-                        ? NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build()
-                        : NimbusReactiveJwtDecoder.withIssuerLocation(issuer).build();
+                JWKSource<SecurityContext> keys = KeycloakKeys.source(issuer, jwkSetUri, properties.keys());
+                // the key source may block on a fetch from Keycloak: never on an event-loop thread
+                NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
+                                .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .flatMapMany(Flux::fromIterable))
+                        .jwsAlgorithm(KEYCLOAK_ALGORITHM).build();
                 decoder.setJwtValidator(TokenValidators.of(issuer, properties));
                 return decoder;
             });

@@ -14,7 +14,7 @@ class TokenValidatorsTest {
 
     private static final String ISSUER = "http://localhost:8180/realms/huduma";
     private final OAuth2TokenValidator<Jwt> validator =
-            TokenValidators.of(ISSUER, new HudumaSecurityProperties("huduma-api", Duration.ofSeconds(5)));
+            TokenValidators.of(ISSUER, new HudumaSecurityProperties("huduma-api", Duration.ofSeconds(5), null));
 
     private static Jwt.Builder token() {
         Instant now = Instant.now();
