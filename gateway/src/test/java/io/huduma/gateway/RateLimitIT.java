@@ -20,9 +20,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 class RateLimitIT extends GatewayIT {
 
-    /** The anonymous budget of application.yaml (GatewayIT keeps it). */
-    private static final int ANONYMOUS_BUDGET = 300;
-
     private static ConfigurableApplicationContext second;
 
     private FakeUpstream identity;
@@ -76,35 +73,6 @@ class RateLimitIT extends GatewayIT {
         signUp(client).expectStatus().isEqualTo(429);
         client.get().uri("/identity/v3/api-docs").exchange().expectStatus().isOk()
                 .expectHeader().exists("RateLimit-Remaining");
-    }
-
-    @Test
-    void anAggregatorsCallbacksHaveABudgetOfTheirOwn() {
-        FakeUpstream ussd = upstream("ussd-service");
-        try {
-            long deadline = System.currentTimeMillis() + 60_000;
-            while (callback(client).returnResult(String.class).getStatus().value() != 200) {
-                assertThat(System.currentTimeMillis()).as("the gateway routes the callback").isLessThan(deadline);
-                TestRedis.flush();
-                sleep(300);
-            }
-            TestRedis.flush();
-            ussd.received().clear();
-            for (int i = 0; i < 4; i++) {
-                callback(client).expectStatus().isOk();
-            }
-            callback(client).expectStatus().isEqualTo(429).expectHeader().exists("Retry-After");
-            assertThat(ussd.received()).hasSize(4);
-            client.get().uri("/identity/v3/api-docs").exchange().expectStatus().isOk()
-                    .expectHeader().valueEquals("RateLimit-Remaining", String.valueOf(ANONYMOUS_BUDGET - 1));
-        } finally {
-            ussd.close();
-        }
-    }
-
-    private static WebTestClient.ResponseSpec callback(WebTestClient client) {
-        return client.post().uri("/api/v1/ussd/callback").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .bodyValue("sessionId=s1&serviceCode=*152*00%23&phoneNumber=%2B255712000001&text=").exchange();
     }
 
     private static WebTestClient.ResponseSpec signUp(WebTestClient client) {
