@@ -160,11 +160,11 @@ class AgencyOnboardingIT {
         registeredApp = (code + "-records").toUpperCase();
         registeredInstance = code + "-records-" + port;
         String instance = """
-                {"instance":{"instanceId":"%s","hostName":"127.0.0.1","app":"%s","ipAddr":"127.0.0.1",
+                {"instance":{"instanceId":"%s","hostName":"127.0.0.1","app":"%s","ipAddr":"127.0.0.1","vipAddress":"%s",
                 "status":"UP","port":{"$":%d,"@enabled":"true"},"securePort":{"$":443,"@enabled":"false"},
                 "dataCenterInfo":{"@class":"com.netflix.appinfo.InstanceInfo$DefaultDataCenterInfo","name":"MyOwn"},
                 "leaseInfo":{"renewalIntervalInSecs":30,"durationInSecs":300},
-                "metadata":{"agency":"%s"}}}""".formatted(registeredInstance, registeredApp, port, code);
+                "metadata":{"agency":"%s"}}}""".formatted(registeredInstance, registeredApp, registeredApp.toLowerCase(), port, code);
         HttpResponse<String> registered = HttpClientHolder.HTTP.send(Infra.eurekaRequest("apps/" + registeredApp)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(instance)).build(),
                 HttpResponse.BodyHandlers.ofString());
