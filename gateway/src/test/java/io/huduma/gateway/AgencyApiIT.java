@@ -175,6 +175,9 @@ class AgencyApiIT extends GatewayIT {
             last = (token == null ? client.get().uri(path) : client.get().uri(path).header("Authorization", "Bearer " + token))
                     .exchange().returnResult(String.class).getStatus().value();
             if (last == status) {
+                if (status == 200) {
+                    closeCircuits();
+                }
                 return;
             }
             sleep(300);

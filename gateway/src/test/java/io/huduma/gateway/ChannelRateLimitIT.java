@@ -24,6 +24,7 @@ class ChannelRateLimitIT extends GatewayIT {
             TestRedis.flush();
             sleep(300);
         }
+        closeCircuits();
         TestRedis.flush();
         ussd.received().clear();
 

@@ -167,6 +167,7 @@ class GatewayRoutingIT extends GatewayIT {
                     .returnResult(String.class).getStatus().value();
             if (status == 200) {
                 catalog.received().clear();
+                closeCircuits();
                 return;
             }
             sleep();
