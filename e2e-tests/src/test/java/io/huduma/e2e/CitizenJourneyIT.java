@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
  * in, finds a service in their language, applies (and retries the same application), is told by SMS
  * and email in their language; an officer of the agency asks for more information, the citizen
  * answers, the officer approves and completes it; the timeline shows every step and each time staff
- * opened the request. Needs {@code ./huduma up}.
+ * opened the request; the open statistics count a decision once the cell has enough requests to be shown.
+ * Needs {@code ./huduma up}.
  */
 class CitizenJourneyIT {
 
@@ -176,9 +177,73 @@ class CitizenJourneyIT {
         assertThat(statuses).containsSubsequence("SUBMITTED", "IN_REVIEW", "NEEDS_INFO", "APPROVED", "COMPLETED");
         assertThat(timeline.body().findValuesAsString("kind")).anySatisfy(kind -> assertThat(kind).containsIgnoringCase("ACCESS"));
 
+        // the open statistics count decisions per service and month once a cell has 5 requests (below that it is
+        // suppressed): decide more of them until the cell shows, then one more decision is counted in it
+        String serviceId = service.path("id").asString();
+        Integer shown = decidedShown(serviceId);
+        for (int more = 0; shown == null && more < Takwimu.MIN_CELL; more++) {
+            decideAnother(log, citizen, officer, application, speaker);
+            shown = awaitDecidedShown(serviceId, null, Duration.ofSeconds(10));
+        }
+        assertThat(shown).as("the decided cell of %s is shown once 5 are decided", serviceId).isNotNull()
+                .isGreaterThanOrEqualTo(Takwimu.MIN_CELL);
+        log.note("open statistics: " + shown + " decided for this service this month");
+        decideAnother(log, citizen, officer, application, speaker);
+        Integer after = awaitDecidedShown(serviceId, shown, Duration.ofSeconds(60));
+        log.step("open statistics count one more decision", gateway.get("/api/v1/open-data/requests?agency=brela", null),
+                shown + " -> " + after);
+        assertThat(after).isEqualTo(shown + 1);
+
         // another citizen never sees it
         assertThat(log.step("another citizen asks for it", gateway.get("/api/v1/requests/" + id,
                 Tokens.forUser("citizen.juma"))).status()).isEqualTo(404);
+    }
+
+    /** Thresholds of the open statistics, as requests-service publishes them. */
+    private static final class Takwimu {
+        static final int MIN_CELL = 5;
+    }
+
+    /** One more application of the citizen, decided (approved) by the officer. */
+    private void decideAnother(JourneyLog log, String citizen, String officer, ObjectNode application, Speaker speaker) {
+        JsonHttp.Response submitted = gateway.post("/api/v1/requests", citizen, application,
+                Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+        String id = submitted.body().path("id").asString();
+        log.step("apply once more", submitted, submitted.body().path("trackingNumber").asString());
+        JsonHttp.Response inReview = officerMoves(log, officer, id, gateway.get("/api/v1/requests/" + id, officer), "IN_REVIEW", null);
+        officerMoves(log, officer, id, inReview, "APPROVED", speaker.approval);
+    }
+
+    /** The decided count the open statistics show for the service in its latest month (null: suppressed or no row). */
+    private Integer decidedShown(String serviceId) {
+        JsonHttp.Response open = gateway.get("/api/v1/open-data/requests?agency=brela", null);
+        assertThat(open.status()).as(open.toString()).isEqualTo(200);
+        assertThat(open.body().path("suppressionThreshold").asInt()).isEqualTo(Takwimu.MIN_CELL);
+        JsonNode latest = null;
+        for (JsonNode row : open.body().path("rows")) {
+            if (serviceId.equals(row.path("serviceId").asString())
+                    && (latest == null || row.path("month").asString().compareTo(latest.path("month").asString()) > 0)) {
+                latest = row;
+            }
+        }
+        return latest == null || !latest.path("decided").isNumber() ? null : latest.path("decided").asInt();
+    }
+
+    /** Polls the open statistics (the local stack recomputes them every few seconds) until the count is not {@code before}. */
+    private Integer awaitDecidedShown(String serviceId, Integer before, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        Integer shown = decidedShown(serviceId);
+        while (java.util.Objects.equals(shown, before) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            shown = decidedShown(serviceId);
+        }
+        return shown;
     }
 
     private JsonHttp.Response officerMoves(JourneyLog log, String officer, String id, JsonHttp.Response seen, String to,
