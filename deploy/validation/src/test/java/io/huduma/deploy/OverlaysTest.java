@@ -160,5 +160,12 @@ class OverlaysTest {
         Map<String, Object> web = clients.stream().filter(c -> "huduma-web".equals(c.get("clientId"))).findFirst().orElseThrow();
         assertThat((List<String>) web.get("redirectUris")).containsExactly(host + "/auth/callback");
         assertThat(((Map<String, Object>) web.get("attributes")).get("post.logout.redirect.uris")).isEqualTo(host + "/");
+        Map<String, Object> portal = clients.stream().filter(c -> "huduma-portal".equals(c.get("clientId"))).findFirst().orElseThrow();
+        assertThat((List<String>) portal.get("redirectUris")).containsExactly(host + "/login/oauth2/code/keycloak");
+        assertThat(portal.get("rootUrl")).isEqualTo(host);
+        assertThat(((Map<String, Object>) portal.get("attributes")).get("post.logout.redirect.uris")).isEqualTo(host + "/");
+        // the browser origin the gateway's CORS admits is the portal's host of the same environment
+        assertThat(Rendered.find(Rendered.overlay(overlay), "ConfigMap", "gateway").orElseThrow().map("data").get("CORS_ORIGINS"))
+                .isEqualTo(host);
     }
 }
