@@ -94,6 +94,22 @@ class EdgeIT extends GatewayIT {
     }
 
     @Test
+    void theCallersW3cTraceContinuesToTheServiceInOneTraceparent() {
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        client.get().uri("/api/v1/identity/me").header("Authorization", "Bearer " + Tokens.forUser("citizen.amina"))
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").exchange().expectStatus().isOk();
+        List<String> continued = identity.last().headers().entrySet().stream()
+                .filter(e -> e.getKey().equalsIgnoreCase("traceparent")).flatMap(e -> e.getValue().stream()).toList();
+        assertThat(continued).as("one traceparent, the gateway's own span as the parent").singleElement().asString()
+                .matches("00-" + traceId + "-[0-9a-f]{16}-01").doesNotContain("00f067aa0ba902b7");
+
+        client.get().uri("/api/v1/identity/me").header("Authorization", "Bearer " + Tokens.forUser("citizen.amina"))
+                .exchange().expectStatus().isOk();
+        assertThat(identity.last().header("traceparent")).as("a trace started at the edge")
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]").doesNotContain(traceId);
+    }
+
+    @Test
     void securityHeadersOnceOnEveryAnswer() {
         EntityExchangeResult<byte[]> proxied = client.get().uri("/identity/v3/api-docs").exchange()
                 .expectStatus().isOk().expectBody().returnResult();

@@ -26,6 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class TestController {
 
+    private final io.micrometer.tracing.Tracer tracer;
+
+    TestController(io.micrometer.tracing.Tracer tracer) {
+        this.tracer = tracer;
+    }
+
     record Name(@NotBlank String sw, @NotBlank String en) {
     }
 
@@ -86,6 +92,13 @@ class TestController {
     @GetMapping("/test/search")
     List<String> search(@RequestParam String q, @RequestParam(defaultValue = "20") @Max(100) int size) {
         return List.of(q + ":" + size);
+    }
+
+    /** The trace this request belongs to, as the service's own tracer sees it. */
+    @GetMapping("/test/public/trace")
+    Map<String, Object> trace() {
+        io.micrometer.tracing.Span span = tracer.currentSpan();
+        return span == null ? Map.of() : Map.of("traceId", span.context().traceId(), "spanId", span.context().spanId());
     }
 
     @GetMapping("/test/public/hello")
