@@ -13,6 +13,7 @@ import org.springframework.cloud.gateway.config.HttpClientCustomizer;
 import org.springframework.cloud.gateway.route.RouteLocator;
 import org.springframework.cloud.gateway.route.builder.RouteLocatorBuilder;
 import org.springframework.context.ApplicationListener;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.grpc.client.GrpcChannelFactory;
@@ -67,8 +68,9 @@ class AgencyApiConfiguration {
 
     /** The routing client resolves agency upstream names through the guard (no redirects are followed either). */
     @Bean
-    HttpClientCustomizer agencyUpstreamResolver(AgencyApiDirectory directory) {
-        GuardedResolver resolver = new GuardedResolver(directory::isUpstreamHost, directory::isExemptHost);
+    HttpClientCustomizer agencyUpstreamResolver(AgencyApiDirectory directory, ObjectProvider<UpstreamLookup> lookup) {
+        GuardedResolver resolver = new GuardedResolver(directory::isUpstreamHost, directory::isExemptHost,
+                lookup.getIfAvailable(() -> java.net.InetAddress::getAllByName));
         return client -> client.resolver(resolver).followRedirect(false);
     }
 

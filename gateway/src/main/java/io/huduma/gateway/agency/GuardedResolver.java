@@ -25,14 +25,20 @@ final class GuardedResolver extends AddressResolverGroup<InetSocketAddress> {
 
     private final Predicate<String> guarded;
     private final Predicate<String> exempt;
+    private final UpstreamLookup lookup;
 
     /**
      * @param guarded names of agency upstreams, checked
      * @param exempt  names on the explicit allow-lists (allowed hosts, loopback demo upstreams)
      */
     GuardedResolver(Predicate<String> guarded, Predicate<String> exempt) {
+        this(guarded, exempt, InetAddress::getAllByName);
+    }
+
+    GuardedResolver(Predicate<String> guarded, Predicate<String> exempt, UpstreamLookup lookup) {
         this.guarded = guarded;
         this.exempt = exempt;
+        this.lookup = lookup;
     }
 
     @Override
@@ -41,7 +47,7 @@ final class GuardedResolver extends AddressResolverGroup<InetSocketAddress> {
             @Override
             protected void doResolve(String host, Promise<InetAddress> promise) {
                 try {
-                    InetAddress[] all = check(host, InetAddress.getAllByName(host));
+                    InetAddress[] all = check(host, lookup.addresses(host));
                     promise.setSuccess(all[0]);
                 } catch (UnknownHostException e) {
                     promise.setFailure(e);
@@ -51,7 +57,7 @@ final class GuardedResolver extends AddressResolverGroup<InetSocketAddress> {
             @Override
             protected void doResolveAll(String host, Promise<List<InetAddress>> promise) {
                 try {
-                    promise.setSuccess(Arrays.asList(check(host, InetAddress.getAllByName(host))));
+                    promise.setSuccess(Arrays.asList(check(host, lookup.addresses(host))));
                 } catch (UnknownHostException e) {
                     promise.setFailure(e);
                 }
