@@ -98,6 +98,25 @@ class ModuleBoundariesTest {
     }
 
     /** The same promise at build level: no service module's POM names another service module. */
+    /** The gateway's one API document lists every service that publishes an OpenAPI document (springdoc). */
+    @Test
+    void theGatewaysApiDocumentListsEveryDocumentedService() throws IOException {
+        Path root = Path.of(System.getProperty("huduma.root", ".."));
+        String gateway = Files.readString(root.resolve("gateway/src/main/resources/application.yaml"));
+        java.util.regex.Matcher listed = java.util.regex.Pattern.compile("documented-services: *(\\S+)").matcher(gateway);
+        assertThat(listed.find()).as("huduma.gateway.documented-services in the gateway's application.yaml").isTrue();
+        List<String> documented = List.of(listed.group(1).split(","));
+        for (String module : SERVICE_MODULES) {
+            boolean publishes = !module.equals("gateway")
+                    && Files.readString(root.resolve(module).resolve("pom.xml")).contains("<groupId>org.springdoc</groupId>");
+            assertThat(documented.contains(module)).as("%s in the gateway's documented-services", module).isEqualTo(publishes);
+            if (publishes) {
+                assertThat(gateway).as("%s in the gateway's Swagger UI list", module)
+                        .contains("url: /" + module + "/v3/api-docs");
+            }
+        }
+    }
+
     @Test
     void noServicePomDependsOnAnotherService() throws IOException {
         Path root = Path.of(System.getProperty("huduma.root", ".."));

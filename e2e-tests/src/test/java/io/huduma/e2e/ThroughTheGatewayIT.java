@@ -28,7 +28,7 @@ class ThroughTheGatewayIT {
     private final HttpClient http = HttpClient.newHttpClient();
 
     @ParameterizedTest
-    @ValueSource(strings = {"identity", "service-catalog", "requests-service", "notifications-service"})
+    @ValueSource(strings = {"identity", "service-catalog", "requests-service", "notifications-service", "ussd-service"})
     void everyServicePublishesItsOpenApiDocumentThroughTheGateway(String service) {
         HttpResponse<String> docs = send(get("/" + service + "/v3/api-docs"));
 

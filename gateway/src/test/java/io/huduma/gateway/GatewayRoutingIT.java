@@ -75,7 +75,7 @@ class GatewayRoutingIT extends GatewayIT {
                 .expectStatus().isOk()
                 .expectBody()
                 .jsonPath("$.urls[?(@.name == 'service-catalog')].url").isEqualTo("/service-catalog/v3/api-docs")
-                .jsonPath("$.urls.length()").isEqualTo(4);
+                .jsonPath("$.urls.length()").isEqualTo(5);
     }
 
     @Test
