@@ -136,6 +136,9 @@ public final class DevStack {
                 eurekaServer != null ? ", Eureka" : "", seconds(begin));
         keycloak.awaitReady(Duration.ofMinutes(5));
         writePids();
+        if (mode == Mode.LOCAL) {
+            inbox.enableFaults(new Faults(broker, postgres, keycloak, this::writePids));
+        }
 
         Map<String, String> env = new LinkedHashMap<>();
         env.put("HUDUMA_MODE", mode.name().toLowerCase(Locale.ROOT));

@@ -37,6 +37,8 @@ import java.util.function.Function;
  * POST   /sms-http/fail-next?count=N&amp;status=503  the provider fails the next N sends
  * DELETE /                         clears everything
  * GET    /health                   200 when up
+ * POST   /faults/kafka/stop|start, /faults/postgres/restart, /faults/keycloak/stop|start
+ *                                  local mode only (404 otherwise): the fault-injection run's switches ({@link Faults})
  * </pre>
  */
 final class InboxApi implements AutoCloseable {
@@ -47,6 +49,8 @@ final class InboxApi implements AutoCloseable {
     private final SmscSimulator smsc;
     private final HttpSmsProvider provider;
     private final JsonMapper json;
+    /** The fault switches of the local stack; null (404) in test mode. */
+    private volatile Faults faults;
 
     private InboxApi(HttpServer server, ExecutorService executor, MailServer mail, SmscSimulator smsc,
                      HttpSmsProvider provider, JsonMapper json) {
@@ -77,6 +81,11 @@ final class InboxApi implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
+    /** Serves {@code POST /faults/...} from now on (the local stack, once its components run). */
+    void enableFaults(Faults switches) {
+        this.faults = switches;
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -88,6 +97,10 @@ final class InboxApi implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (path.startsWith("/faults/")) {
+                fault(exchange, method, path.substring("/faults/".length()));
+                return;
+            }
             switch (method + " " + path) {
                 case "GET /", "GET /index.html" -> html(exchange, InboxPage.render(mail.messages(), smsc.messages(),
                         provider.messages(), smsc.inbound()));
@@ -131,6 +144,26 @@ final class InboxApi implements AutoCloseable {
             }
         } catch (NumberFormatException e) {
             json(exchange, 400, Map.of("error", "bad number: " + e.getMessage()));
+        }
+    }
+
+    /** {@code POST /faults/<target>/<action>}: 200 with what was done; 404 in test mode or for an unknown switch. */
+    private void fault(HttpExchange exchange, String method, String name) throws IOException {
+        Faults switches = faults;
+        if (switches == null) {
+            json(exchange, 404, Map.of("error", "fault injection is only available in local mode"));
+            return;
+        }
+        if (!"POST".equals(method)) {
+            json(exchange, Faults.SWITCHES.contains(name) ? 405 : 404, Map.of("error", method + " /faults/" + name + " is not here"));
+            return;
+        }
+        try {
+            json(exchange, 200, switches.apply(name));
+        } catch (Faults.Unknown e) {
+            json(exchange, 404, Map.of("error", e.getMessage()));
+        } catch (Exception e) {
+            json(exchange, 500, Map.of("error", name + " failed: " + e));
         }
     }
 

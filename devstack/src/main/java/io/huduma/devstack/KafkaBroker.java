@@ -22,16 +22,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node KRaft Kafka broker (combined broker and controller) from the Apache Kafka server
- * jars, the same code {@code bin/kafka-server-start.sh} runs, inside the devstack JVM.
+ * jars, the same code {@code bin/kafka-server-start.sh} runs, inside the devstack JVM. The fault-injection
+ * run stops it and starts it again ({@link #stop()}, {@link #restart()}) on the same ports and log directory.
  */
 final class KafkaBroker implements AutoCloseable {
 
     static final int PARTITIONS = 3;
 
-    private final KafkaRaftServer server;
+    private final KafkaConfig config;
     private final String bootstrapServers;
+    /** null while stopped. */
+    private KafkaRaftServer server;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+    private KafkaBroker(KafkaConfig config, KafkaRaftServer server, String bootstrapServers) {
+        this.config = config;
         this.server = server;
         this.bootstrapServers = bootstrapServers;
     }
@@ -76,7 +80,29 @@ final class KafkaBroker implements AutoCloseable {
 
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
-        return new KafkaBroker(server, "127.0.0.1:" + port);
+        return new KafkaBroker(config, server, "127.0.0.1:" + port);
+    }
+
+    /** Shuts the broker down (its log stays); {@code false} when it was not running. */
+    synchronized boolean stop() {
+        if (server == null) {
+            return false;
+        }
+        server.shutdown();
+        server.awaitShutdown();
+        server = null;
+        return true;
+    }
+
+    /** Starts the broker again on the same ports and log directory, keeping every record; {@code false} when it ran. */
+    synchronized boolean restart() {
+        if (server != null) {
+            return false;
+        }
+        KafkaRaftServer again = new KafkaRaftServer(config, Time.SYSTEM);
+        again.startup();
+        server = again;
+        return true;
     }
 
     /** Creates the topics that do not exist yet, with {@link #PARTITIONS} partitions each. */
@@ -105,8 +131,7 @@ final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        stop();
     }
 
     private static String clusterId() {

@@ -39,6 +39,7 @@ final class KeycloakServer implements AutoCloseable {
     private final int managementPort;
     private final Path logFile;
     private volatile boolean stopping;
+    private volatile boolean frozen;
 
     private KeycloakServer(Process process, int port, int managementPort, Path logFile) {
         this.process = process;
@@ -175,6 +176,41 @@ final class KeycloakServer implements AutoCloseable {
         return pids;
     }
 
+    /**
+     * Freezes Keycloak (SIGSTOP to kc.sh and its JVM) for the fault-injection run: it answers nothing, its
+     * connections hang, as a dead or unreachable server's would; its in-memory realm (users signed up at
+     * runtime, signing keys) survives, as a real Keycloak's database does across a restart.
+     * {@code false} when it was frozen already.
+     */
+    synchronized boolean freeze() throws IOException, InterruptedException {
+        if (frozen) {
+            return false;
+        }
+        signal("STOP");
+        frozen = true;
+        return true;
+    }
+
+    /** Lets a frozen Keycloak run again (SIGCONT); {@code false} when it was not frozen. */
+    synchronized boolean thaw() throws IOException, InterruptedException {
+        if (!frozen) {
+            return false;
+        }
+        signal("CONT");
+        frozen = false;
+        return true;
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+        pids().forEach(pid -> command.add(String.valueOf(pid)));
+        Process kill = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " " + pids() + " failed");
+        }
+    }
+
     /** Completes when Keycloak exits; {@code true} if it exited on its own rather than by {@link #close()}. */
     CompletableFuture<Boolean> onUnexpectedExit() {
         return process.onExit().thenApply(p -> !stopping);
@@ -183,6 +219,14 @@ final class KeycloakServer implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         stopping = true;
+        if (frozen) {
+            // a stopped process would only take SIGTERM once it runs again
+            try {
+                thaw();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not resume the frozen Keycloak before stopping it", e);
+            }
+        }
         // kc.sh forwards SIGTERM to its JVM; remember the JVM in case the script goes first
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         process.destroy();
