@@ -409,7 +409,10 @@ public final class ChaosRun {
         }
         List<Ledger.Sms> received = new ArrayList<>();
         for (JsonNode sms : reply.body()) {
-            Ledger.Sms read = Ledger.read(sms.path("text").asString(), Instant.parse(sms.path("receivedAt").asString()));
+            JsonNode at = sms.path("receivedAt");
+            Instant receivedAt = at.isNumber()
+                    ? Instant.ofEpochMilli(Math.round(at.asDouble() * 1000)) : Instant.parse(at.asString());
+            Ledger.Sms read = Ledger.read(sms.path("text").asString(), receivedAt);
             if (read != null) {
                 received.add(read);
             }
