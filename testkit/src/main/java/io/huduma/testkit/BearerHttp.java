@@ -16,7 +16,9 @@ public final class BearerHttp {
 
     /** GET {@code http://localhost:port/path}, with {@code Authorization: Bearer token} unless token is null. */
     public static HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        // a service that never answers fails the test instead of hanging the build
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(java.time.Duration.ofSeconds(60));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

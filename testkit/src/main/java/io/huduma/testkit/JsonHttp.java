@@ -116,6 +116,8 @@ public final class JsonHttp {
     }
 
     private static Response send(HttpRequest.Builder request, String token) {
+        // a service that never answers fails the test instead of hanging the build
+        request.timeout(java.time.Duration.ofSeconds(120));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -59,6 +59,22 @@ public class HudumaJwtAutoConfiguration {
         });
     }
 
+    /** The keys matching the token's header; any failure (an Error included) as a {@code JwtException}. */
+    static java.util.List<com.nimbusds.jose.jwk.JWK> selectKeys(JWKSource<SecurityContext> keys, com.nimbusds.jwt.SignedJWT jwt) {
+        try {
+            JWKMatcher matcher = JWKMatcher.forJWSHeader(jwt.getHeader());
+            if (matcher == null) {
+                throw new org.springframework.security.oauth2.jwt.JwtException("Unsupported signing algorithm "
+                        + jwt.getHeader().getAlgorithm());
+            }
+            return keys.get(new JWKSelector(matcher), null);
+        } catch (org.springframework.security.oauth2.jwt.JwtException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new org.springframework.security.oauth2.jwt.JwtException("The signing keys could not be read: " + e, e);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
     @ConditionalOnClass(name = "org.springframework.web.reactive.function.client.WebClient")
@@ -71,10 +87,14 @@ public class HudumaJwtAutoConfiguration {
             String jwkSetUri = environment.getProperty(JWK_SET_URI);
             return new SupplierReactiveJwtDecoder(() -> {
                 JWKSource<SecurityContext> keys = KeycloakKeys.source(issuer, jwkSetUri, properties.keys());
-                // the key source may block on a fetch from Keycloak: never on an event-loop thread
+                // the key source may block on a fetch from Keycloak: never on an event-loop thread; whatever
+                // happens there (even an Error, which Reactor would not signal), the request gets an answer
+                java.time.Duration patience = properties.keys().timeout().multipliedBy(3).plusSeconds(5);
                 NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> Mono
-                                .fromCallable(() -> keys.get(new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader())), null))
+                                .fromCallable(() -> selectKeys(keys, jwt))
                                 .subscribeOn(Schedulers.boundedElastic())
+                                .timeout(patience, Mono.error(() -> new org.springframework.security.oauth2.jwt.JwtException(
+                                        "The signing keys could not be read within " + patience)))
                                 .flatMapMany(Flux::fromIterable))
                         .jwsAlgorithm(KEYCLOAK_ALGORITHM).build();
                 decoder.setJwtValidator(TokenValidators.of(issuer, properties));
