@@ -1,7 +1,6 @@
 package io.huduma.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
@@ -9,10 +8,7 @@ import java.util.Map;
 
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.huduma.contracts.Topics;
 import io.huduma.contracts.common.v1.Channel;
 import io.huduma.contracts.common.v1.EventEnvelope;
@@ -25,6 +21,7 @@ import io.huduma.contracts.identity.v1.RegisterCitizenByPhoneRequest;
 import io.huduma.contracts.identity.v1.RegisterCitizenByPhoneResponse;
 import io.huduma.platform.events.EventEnvelopes;
 import io.huduma.testkit.JsonHttp;
+import io.huduma.testkit.GrpcCalls;
 import io.huduma.testkit.Tokens;
 import io.huduma.testkit.TopicEvents;
 import org.junit.jupiter.api.AfterEach;
@@ -138,18 +135,10 @@ class PhoneChannelIT extends IdentityIT {
         if (channel == null) {
             channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
         }
-        IdentityServiceGrpc.IdentityServiceBlockingStub stub = IdentityServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(Duration.ofSeconds(20));
-        if (token == null) {
-            return stub;
-        }
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        return stub.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+        return GrpcCalls.withToken(IdentityServiceGrpc.newBlockingStub(channel), token, Duration.ofSeconds(20));
     }
 
     private static void assertStatus(Runnable call, Status.Code expected) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(StatusRuntimeException.class,
-                e -> assertThat(e.getStatus().getCode()).isEqualTo(expected));
+        assertThat(GrpcCalls.statusOf(call)).isEqualTo(expected);
     }
 }

@@ -7,19 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.huduma.contracts.common.v1.Channel;
 import io.huduma.contracts.requests.v1.ListRecentRequestsRequest;
 import io.huduma.contracts.requests.v1.RecentRequest;
 import io.huduma.contracts.requests.v1.RequestsServiceGrpc;
 import io.huduma.contracts.requests.v1.SubmitRequestRequest;
 import io.huduma.requests.RequestsIT;
+import io.huduma.testkit.GrpcCalls;
 import io.huduma.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -87,23 +84,10 @@ class RecentRequestsGrpcIT extends RequestsIT {
         if (channel == null) {
             channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
         }
-        RequestsServiceGrpc.RequestsServiceBlockingStub stub = RequestsServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(Duration.ofSeconds(15));
-        if (token == null) {
-            return stub;
-        }
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        ClientInterceptor bearer = MetadataUtils.newAttachHeadersInterceptor(headers);
-        return stub.withInterceptors(bearer);
+        return GrpcCalls.withToken(RequestsServiceGrpc.newBlockingStub(channel), token, Duration.ofSeconds(15));
     }
 
     private static Status.Code code(Runnable call) {
-        try {
-            call.run();
-        } catch (StatusRuntimeException e) {
-            return e.getStatus().getCode();
-        }
-        throw new AssertionError("the call succeeded");
+        return GrpcCalls.statusOf(call);
     }
 }

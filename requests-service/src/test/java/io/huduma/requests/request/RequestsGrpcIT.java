@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.UUID;
 
-import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import io.grpc.stub.MetadataUtils;
 import io.huduma.contracts.Topics;
 import io.huduma.contracts.common.v1.Channel;
 import io.huduma.contracts.common.v1.EventEnvelope;
@@ -23,6 +20,7 @@ import io.huduma.contracts.requests.v1.SubmitRequestRequest;
 import io.huduma.contracts.requests.v1.SubmitRequestResponse;
 import io.huduma.testkit.TopicEvents;
 import io.huduma.requests.RequestsIT;
+import io.huduma.testkit.GrpcCalls;
 import io.huduma.testkit.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,15 +126,7 @@ class RequestsGrpcIT extends RequestsIT {
         if (channel == null) {
             channel = ManagedChannelBuilder.forAddress("127.0.0.1", grpcPort).usePlaintext().build();
         }
-        RequestsServiceGrpc.RequestsServiceBlockingStub stub = RequestsServiceGrpc.newBlockingStub(channel)
-                .withDeadlineAfter(Duration.ofSeconds(15));
-        if (token == null) {
-            return stub;
-        }
-        Metadata headers = new Metadata();
-        headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-        ClientInterceptor bearer = MetadataUtils.newAttachHeadersInterceptor(headers);
-        return stub.withInterceptors(bearer);
+        return GrpcCalls.withToken(RequestsServiceGrpc.newBlockingStub(channel), token, Duration.ofSeconds(15));
     }
 
     private static Status.Code code(Runnable call) {
