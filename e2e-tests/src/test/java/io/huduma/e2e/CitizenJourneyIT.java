@@ -180,20 +180,20 @@ class CitizenJourneyIT {
         // the open statistics count decisions per service and month once a cell has 5 requests (below that it is
         // suppressed): decide more of them until the cell shows, then one more decision is counted in it
         String serviceId = service.path("id").asString();
-        Integer shown = decidedShown(serviceId);
+        Integer shown = decidedShown(serviceId, citizen);
         if (shown == null) {
             // suppressed: 1 to 4 decided so far; 5 more make the cell certain to show
             for (int more = 0; more < Takwimu.MIN_CELL; more++) {
                 decideAnother(log, citizen, officer, application, speaker);
             }
-            shown = awaitDecidedShown(serviceId, null, Duration.ofSeconds(60));
+            shown = awaitDecidedShown(serviceId, citizen, null, Duration.ofSeconds(60));
         }
         assertThat(shown).as("the decided cell of %s is shown once 5 are decided", serviceId).isNotNull()
                 .isGreaterThanOrEqualTo(Takwimu.MIN_CELL);
         log.note("open statistics: " + shown + " decided for this service this month");
         decideAnother(log, citizen, officer, application, speaker);
-        Integer after = awaitDecidedShown(serviceId, shown, Duration.ofSeconds(60));
-        log.step("open statistics count one more decision", gateway.get("/api/v1/open-data/requests?agency=brela", null),
+        Integer after = awaitDecidedShown(serviceId, citizen, shown, Duration.ofSeconds(60));
+        log.step("open statistics count one more decision", gateway.get("/api/v1/open-data/requests?agency=brela", citizen),
                 shown + " -> " + after);
         assertThat(after).isEqualTo(shown + 1);
 
@@ -219,8 +219,10 @@ class CitizenJourneyIT {
     }
 
     /** The decided count the open statistics show for the service in its latest month (null: suppressed or no row). */
-    private Integer decidedShown(String serviceId) {
-        JsonHttp.Response open = gateway.get("/api/v1/open-data/requests?agency=brela", null);
+    private Integer decidedShown(String serviceId, String citizen) {
+        // public, read here with the citizen's token: the polling draws on her budget, not on the one
+        // anonymous budget every journey from 127.0.0.1 shares
+        JsonHttp.Response open = gateway.get("/api/v1/open-data/requests?agency=brela", citizen);
         assertThat(open.status()).as(open.toString()).isEqualTo(200);
         assertThat(open.body().path("suppressionThreshold").asInt()).isEqualTo(Takwimu.MIN_CELL);
         JsonNode latest = null;
@@ -234,9 +236,9 @@ class CitizenJourneyIT {
     }
 
     /** Polls the open statistics (the local stack recomputes them every few seconds) until the count is not {@code before}. */
-    private Integer awaitDecidedShown(String serviceId, Integer before, Duration patience) {
+    private Integer awaitDecidedShown(String serviceId, String citizen, Integer before, Duration patience) {
         long deadline = System.nanoTime() + patience.toNanos();
-        Integer shown = decidedShown(serviceId);
+        Integer shown = decidedShown(serviceId, citizen);
         while (java.util.Objects.equals(shown, before) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(1000);
@@ -244,7 +246,7 @@ class CitizenJourneyIT {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);
             }
-            shown = decidedShown(serviceId);
+            shown = decidedShown(serviceId, citizen);
         }
         return shown;
     }
