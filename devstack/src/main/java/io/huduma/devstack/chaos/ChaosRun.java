@@ -61,6 +61,7 @@ public final class ChaosRun {
     private final AtomicBoolean submitting = new AtomicBoolean(true);
     private final AtomicBoolean reviewing = new AtomicBoolean(true);
     private final Instant begin = Instant.now();
+    private final List<String> phases = new ArrayList<>();
 
     /** A citizen of this run: phone, password and the current token. */
     private final class Citizen {
@@ -119,6 +120,8 @@ public final class ChaosRun {
     }
 
     public static void main(String[] args) throws Exception {
+        // before the first logger: the Kafka client's reconnect warnings while the broker is down are expected
+        System.setProperty("logback.configurationFile", "chaos-logback.xml");
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--")) {
@@ -173,7 +176,7 @@ public final class ChaosRun {
             Thread progress = worker("progress", this::progressLoop);
 
             long quiet = seconds("quiet", 45);
-            ledger.phase(new Ledger.Phase("no fault", Instant.now(), null));
+            phase("no fault", Instant.now(), null);
             sleep(Duration.ofSeconds(quiet));
             injectFaults(quiet);
 
@@ -208,7 +211,7 @@ public final class ChaosRun {
         long pid = new ServiceProcess(root, "notifications-service").killAndStart();
         say("notifications-service SIGKILLed and started again (pid " + pid + ")");
         Instant restarted = Instant.now();
-        ledger.phase(new Ledger.Phase("notifications-service SIGKILL", start, restarted));
+        phase("notifications-service SIGKILL", start, restarted);
         awaitHealthy("notifications-service", Duration.ofSeconds(300));
         sleep(Duration.ofSeconds(quiet));
 
@@ -225,9 +228,18 @@ public final class ChaosRun {
     }
 
     private void endPhase(String name, Instant start, long quiet) {
-        ledger.phase(new Ledger.Phase(name, start, Instant.now()));
+        phase(name, start, Instant.now());
         say(name + ": over; quiet for " + quiet + " s");
         sleep(Duration.ofSeconds(quiet));
+    }
+
+    private void phase(String name, Instant start, Instant faultEnd) {
+        ledger.phase(new Ledger.Phase(name, start, faultEnd));
+        phases.add(name + " " + time(start) + (faultEnd == null ? "" : " to " + time(faultEnd)));
+    }
+
+    private static String time(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS).toString().substring(11);
     }
 
     private void fault(String name) {
@@ -380,7 +392,10 @@ public final class ChaosRun {
         sleep(Duration.ofSeconds(5));
     }
 
-    /** Reads the SMSC until every acknowledged step has its SMS, nothing new came for 90 s, or patience ends. */
+    /**
+     * Reads the SMSC until every acknowledged step has its SMS (then once more 30 s later), nothing new came
+     * for 90 s, or patience ends.
+     */
     private void drain(Duration patience) {
         Instant deadline = Instant.now().plus(patience);
         Instant lastChange = Instant.now();
@@ -389,6 +404,10 @@ public final class ChaosRun {
             readSms();
             int now = ledger.awaitingSms();
             if (now == 0) {
+                // a copy sent again after a failed attempt comes seconds later: give it the time to show
+                say("every acknowledged step has its SMS; reading the SMSC once more in 30 s for late copies");
+                sleep(Duration.ofSeconds(30));
+                readSms();
                 return;
             }
             if (now < waiting) {
@@ -462,7 +481,9 @@ public final class ChaosRun {
                 + "but no SMS; duplicated: more than one SMS for one step. Recovery is from the fault's end.%n",
                 io.huduma.contracts.Topics.REQUESTS));
         out.append(String.format("Events of the run's citizens on the topic without an acknowledged step: %d; "
-                + "records delivered again with the same event id: %d%n", report.unacknowledgedEvents(), report.redelivered()));
+                + "records published again with an event id already on the topic: %d%n", report.unacknowledgedEvents(),
+                report.publishedAgain()));
+        out.append("Phases (UTC): ").append(String.join("; ", phases)).append('\n');
         report.lost().forEach(line -> out.append("LOST ").append(line).append('\n'));
         report.duplicated().forEach(line -> out.append("DUPLICATED ").append(line).append('\n'));
         System.out.print(out);

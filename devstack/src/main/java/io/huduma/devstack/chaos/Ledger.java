@@ -27,8 +27,11 @@ final class Ledger {
     record Step(String requestId, String trackingNumber, String status, Instant acknowledgedAt) {
     }
 
-    /** A record on the requests topic: {@code status} SUBMITTED for RequestSubmitted, else the new status. */
-    record Event(String eventId, String requestId, String status, Instant seenAt) {
+    /**
+     * A record on the requests topic: {@code status} SUBMITTED for RequestSubmitted, else the new status;
+     * {@code position} is its partition and offset (the same record read again is counted once).
+     */
+    record Event(String eventId, String requestId, String status, String position, Instant seenAt) {
     }
 
     /** An SMS the SMSC received, read back as the step it announces. */
@@ -44,9 +47,12 @@ final class Ledger {
                int lost, int duplicated, Duration toSubmission, Duration toSms) {
     }
 
-    /** The table and the items behind its lost and duplicated counts. */
+    /**
+     * The table and the items behind its lost and duplicated counts; {@code publishedAgain}: records on the topic
+     * that carry an event id an earlier record had (the outbox's at-least-once, which consumers must absorb).
+     */
     record Report(List<Row> rows, Row total, List<String> lost, List<String> duplicated, int unacknowledgedEvents,
-                  int redelivered) {
+                  int publishedAgain) {
     }
 
     private static final Pattern TRACKING = Pattern.compile("\\bHD(?:-[0-9A-Z]+)+");
@@ -55,6 +61,7 @@ final class Ledger {
     private final List<Step> steps = new ArrayList<>();
     private final List<Instant> failures = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
+    private final Set<String> positions = new HashSet<>();
     private final List<Phase> phases = new ArrayList<>();
     private List<Sms> sms = List.of();
 
@@ -68,7 +75,9 @@ final class Ledger {
     }
 
     synchronized void event(Event event) {
-        events.add(event);
+        if (positions.add(event.position())) {
+            events.add(event);
+        }
     }
 
     synchronized void phase(Phase phase) {
@@ -135,8 +144,9 @@ final class Ledger {
             eventIds.computeIfAbsent(key, k -> new HashSet<>()).add(e.eventId());
             eventRecords.merge(key, 1, Integer::sum);
         }
-        Map<String, Integer> smsCount = new HashMap<>();
-        sms.forEach(s -> smsCount.merge(s.trackingNumber() + "/" + s.status(), 1, Integer::sum));
+        Map<String, List<Instant>> smsTimes = new HashMap<>();
+        sms.forEach(s -> smsTimes.computeIfAbsent(s.trackingNumber() + "/" + s.status(), k -> new ArrayList<>())
+                .add(s.receivedAt()));
 
         List<Phase> ordered = phases.stream().sorted(Comparator.comparing(Phase::start)).toList();
         Instant origin = ordered.isEmpty() ? end : ordered.get(0).start();
@@ -159,7 +169,8 @@ final class Ledger {
                 }
                 acknowledged++;
                 String byId = step.requestId() + "/" + step.status();
-                int told = smsCount.getOrDefault(step.trackingNumber() + "/" + step.status(), 0);
+                List<Instant> times = smsTimes.getOrDefault(step.trackingNumber() + "/" + step.status(), List.of());
+                int told = times.size();
                 boolean published = eventIds.containsKey(byId);
                 if (published) {
                     withEvent++;
@@ -176,7 +187,8 @@ final class Ledger {
                 if (told > 1) {
                     duplicatedHere++;
                     duplicated.add(phase.name() + ": " + step.trackingNumber() + " " + step.status() + ": " + told
-                            + " SMS, " + eventIds.getOrDefault(byId, Set.of()).size() + " event id(s)");
+                            + " SMS (received " + times.stream().sorted().map(Instant::toString).toList() + "), "
+                            + eventIds.getOrDefault(byId, Set.of()).size() + " event id(s)");
                 }
             }
             int failed = (int) failures.stream().filter(f -> within(f, phase.start(), until)).count();
@@ -198,9 +210,9 @@ final class Ledger {
                 rows.stream().mapToInt(Row::events).sum(), rows.stream().mapToInt(Row::sms).sum(),
                 rows.stream().mapToInt(Row::lost).sum(), rows.stream().mapToInt(Row::duplicated).sum(), null, null);
         int unacknowledged = (int) eventIds.keySet().stream().filter(k -> !acknowledgedKeys.contains(k)).count();
-        int redelivered = eventRecords.values().stream().mapToInt(Integer::intValue).sum()
+        int publishedAgain = eventRecords.values().stream().mapToInt(Integer::intValue).sum()
                 - eventIds.values().stream().mapToInt(Set::size).sum();
-        return new Report(rows, total, lost, duplicated, unacknowledged, redelivered);
+        return new Report(rows, total, lost, duplicated, unacknowledged, publishedAgain);
     }
 
     /** The report as the table {@code ./huduma chaos} prints. */

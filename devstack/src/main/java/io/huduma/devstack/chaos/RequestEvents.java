@@ -53,7 +53,7 @@ final class RequestEvents implements AutoCloseable {
             consumer.subscribe(List.of(Topics.REQUESTS));
             while (!Thread.currentThread().isInterrupted()) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    take(record.value());
+                    take(record.value(), record.partition() + "/" + record.offset());
                 }
             }
         } catch (WakeupException stopping) {
@@ -63,19 +63,19 @@ final class RequestEvents implements AutoCloseable {
         }
     }
 
-    private void take(byte[] value) {
+    private void take(byte[] value, String position) {
         try {
             EventEnvelope envelope = EventEnvelope.parseFrom(value);
             Instant now = Instant.now();
             if (envelope.getData().is(RequestSubmitted.class)) {
                 RequestSubmitted p = envelope.getData().unpack(RequestSubmitted.class);
                 if (citizens.contains(p.getCitizenSubject())) {
-                    ledger.event(new Ledger.Event(envelope.getId(), p.getRequestId(), "SUBMITTED", now));
+                    ledger.event(new Ledger.Event(envelope.getId(), p.getRequestId(), "SUBMITTED", position, now));
                 }
             } else if (envelope.getData().is(RequestStatusChanged.class)) {
                 RequestStatusChanged p = envelope.getData().unpack(RequestStatusChanged.class);
                 if (citizens.contains(p.getCitizenSubject())) {
-                    ledger.event(new Ledger.Event(envelope.getId(), p.getRequestId(), p.getToStatus(), now));
+                    ledger.event(new Ledger.Event(envelope.getId(), p.getRequestId(), p.getToStatus(), position, now));
                 }
             }
         } catch (InvalidProtocolBufferException notAnEnvelope) {

@@ -38,20 +38,21 @@ class LedgerTest {
 
         // no fault: one submission, published and told once
         ledger.acknowledged(step("r1", "HD-1", "SUBMITTED", 10));
-        ledger.event(new Ledger.Event("e1", "r1", "SUBMITTED", T0.plusSeconds(11)));
-        ledger.event(new Ledger.Event("e1", "r1", "SUBMITTED", T0.plusSeconds(12))); // redelivered: same id
+        ledger.event(new Ledger.Event("e1", "r1", "SUBMITTED", "0/1", T0.plusSeconds(11)));
+        ledger.event(new Ledger.Event("e1", "r1", "SUBMITTED", "0/1", T0.plusSeconds(12))); // the same record read again
+        ledger.event(new Ledger.Event("e1", "r1", "SUBMITTED", "0/2", T0.plusSeconds(12))); // published again: same id
         // during the fault: told twice; published but never told; never published; a refusal
         ledger.acknowledged(step("r2", "HD-2", "SUBMITTED", 65));
-        ledger.event(new Ledger.Event("e2", "r2", "SUBMITTED", T0.plusSeconds(85)));
+        ledger.event(new Ledger.Event("e2", "r2", "SUBMITTED", "1/1", T0.plusSeconds(85)));
         ledger.acknowledged(step("r2", "HD-2", "IN_REVIEW", 70));
-        ledger.event(new Ledger.Event("e3", "r2", "IN_REVIEW", T0.plusSeconds(86)));
+        ledger.event(new Ledger.Event("e3", "r2", "IN_REVIEW", "1/2", T0.plusSeconds(86)));
         ledger.acknowledged(step("r3", "HD-3", "SUBMITTED", 75));
         ledger.failed(T0.plusSeconds(76));
         // after the fault's end: the first submission 4 s later
         ledger.acknowledged(step("r4", "HD-4", "SUBMITTED", 84));
-        ledger.event(new Ledger.Event("e4", "r4", "SUBMITTED", T0.plusSeconds(85)));
+        ledger.event(new Ledger.Event("e4", "r4", "SUBMITTED", "2/1", T0.plusSeconds(85)));
         // an event of the run's citizens that was never acknowledged (its answer was lost)
-        ledger.event(new Ledger.Event("e5", "r5", "SUBMITTED", T0.plusSeconds(90)));
+        ledger.event(new Ledger.Event("e5", "r5", "SUBMITTED", "2/2", T0.plusSeconds(90)));
         ledger.sms(List.of(
                 new Ledger.Sms("HD-1", "SUBMITTED", T0.plusSeconds(13)),
                 new Ledger.Sms("HD-2", "SUBMITTED", T0.plusSeconds(87)),
@@ -85,9 +86,9 @@ class LedgerTest {
         assertThat(report.total().duplicated()).isEqualTo(1);
         assertThat(report.lost()).hasSize(2).anySatisfy(line -> assertThat(line).contains("HD-3", "no event"))
                 .anySatisfy(line -> assertThat(line).contains("HD-2 IN_REVIEW", "no SMS"));
-        assertThat(report.duplicated()).singleElement().asString().contains("HD-2 SUBMITTED", "2 SMS", "1 event id");
+        assertThat(report.duplicated()).singleElement().asString().contains("HD-2 SUBMITTED", "2 SMS", "05:01:27Z, 2026-12-02T05:01:28Z", "1 event id");
         assertThat(report.unacknowledgedEvents()).isEqualTo(1);
-        assertThat(report.redelivered()).isEqualTo(1);
+        assertThat(report.publishedAgain()).isEqualTo(1);
         assertThat(ledger.awaitingSms()).isEqualTo(2);
         assertThat(Ledger.table(report)).contains("Kafka broker down 20 s", "4.0 s", "6.0 s", "total");
     }
