@@ -330,6 +330,7 @@ public final class ChaosRun {
                 say("submission by " + citizen.phone + " not acknowledged: " + reply);
                 return;
             }
+            ledger.retried(Instant.now());
             sleep(Duration.ofSeconds(1));
         }
     }
@@ -376,6 +377,7 @@ public final class ChaosRun {
             } else {
                 last = seen;
             }
+            ledger.retried(Instant.now());
             sleep(Duration.ofSeconds(1));
         }
         ledger.failed(Instant.now());
@@ -476,7 +478,9 @@ public final class ChaosRun {
         out.append(String.format(Locale.ROOT, "%nFault-injection run, %s, %d cores, load average at the end %s%n%n",
                 begin.truncatedTo(ChronoUnit.SECONDS), Runtime.getRuntime().availableProcessors(), loadAverage()));
         out.append(Ledger.table(report));
-        out.append(String.format("%nacked: 2xx answers (submissions and status changes); events: of those, the ones "
+        out.append(String.format("%nacked: 2xx answers (submissions and status changes); retried: calls that got no 2xx "
+                + "(no answer, 5xx, 429, a stale ETag) and were made again;%nfailed: steps given up after a minute of "
+                + "retries; events: of the acked, the ones "
                 + "published on %s; SMS: the ones the SMSC received;%nlost: acked without an event, or with an event "
                 + "but no SMS; duplicated: more than one SMS for one step. Recovery is from the fault's end.%n",
                 io.huduma.contracts.Topics.REQUESTS));

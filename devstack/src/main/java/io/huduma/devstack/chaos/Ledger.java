@@ -43,8 +43,8 @@ final class Ledger {
     }
 
     /** One line of the table. Recovery times are null when nothing came after the fault's end. */
-    record Row(String phase, long fromSecond, long toSecond, int acknowledged, int failed, int events, int sms,
-               int lost, int duplicated, Duration toSubmission, Duration toSms) {
+    record Row(String phase, long fromSecond, long toSecond, int acknowledged, int retried, int failed, int events,
+               int sms, int lost, int duplicated, Duration toSubmission, Duration toSms) {
     }
 
     /**
@@ -60,6 +60,7 @@ final class Ledger {
 
     private final List<Step> steps = new ArrayList<>();
     private final List<Instant> failures = new ArrayList<>();
+    private final List<Instant> retries = new ArrayList<>();
     private final List<Event> events = new ArrayList<>();
     private final Set<String> positions = new HashSet<>();
     private final List<Phase> phases = new ArrayList<>();
@@ -72,6 +73,11 @@ final class Ledger {
     /** An attempt that got no 2xx in the end (after its retries). */
     synchronized void failed(Instant at) {
         failures.add(at);
+    }
+
+    /** An attempt that got no 2xx (no answer, 5xx, 429, a stale ETag) and is tried again. */
+    synchronized void retried(Instant at) {
+        retries.add(at);
     }
 
     synchronized void event(Event event) {
@@ -192,6 +198,7 @@ final class Ledger {
                 }
             }
             int failed = (int) failures.stream().filter(f -> within(f, phase.start(), until)).count();
+            int retried = (int) retries.stream().filter(r -> within(r, phase.start(), until)).count();
             Duration toSubmission = null;
             Duration toSms = null;
             if (phase.faultEnd() != null) {
@@ -202,11 +209,12 @@ final class Ledger {
                         .min(Comparator.naturalOrder()).map(at -> Duration.between(phase.faultEnd(), at)).orElse(null);
             }
             rows.add(new Row(phase.name(), Duration.between(origin, phase.start()).toSeconds(),
-                    Duration.between(origin, until).toSeconds(), acknowledged, failed, withEvent, withSms, lostHere,
+                    Duration.between(origin, until).toSeconds(), acknowledged, retried, failed, withEvent, withSms, lostHere,
                     duplicatedHere, toSubmission, toSms));
         }
         Row total = new Row("total", 0, Duration.between(origin, end).toSeconds(),
-                rows.stream().mapToInt(Row::acknowledged).sum(), rows.stream().mapToInt(Row::failed).sum(),
+                rows.stream().mapToInt(Row::acknowledged).sum(), rows.stream().mapToInt(Row::retried).sum(),
+                rows.stream().mapToInt(Row::failed).sum(),
                 rows.stream().mapToInt(Row::events).sum(), rows.stream().mapToInt(Row::sms).sum(),
                 rows.stream().mapToInt(Row::lost).sum(), rows.stream().mapToInt(Row::duplicated).sum(), null, null);
         int unacknowledged = (int) eventIds.keySet().stream().filter(k -> !acknowledgedKeys.contains(k)).count();
@@ -218,16 +226,16 @@ final class Ledger {
     /** The report as the table {@code ./huduma chaos} prints. */
     static String table(Report report) {
         StringBuilder out = new StringBuilder();
-        String format = "| %-34s | %9s | %5s | %6s | %6s | %5s | %4s | %10s | %16s | %12s |%n";
-        out.append(String.format(format, "phase (fault, then quiet period)", "seconds", "acked", "failed", "events",
-                "SMS", "lost", "duplicated", "to 1st submission", "to 1st SMS"));
-        out.append(String.format(format, "-".repeat(34), "-".repeat(9), "-".repeat(5), "-".repeat(6), "-".repeat(6),
-                "-".repeat(5), "-".repeat(4), "-".repeat(10), "-".repeat(16), "-".repeat(12)));
+        String format = "| %-34s | %9s | %5s | %7s | %6s | %6s | %5s | %4s | %10s | %17s | %10s |%n";
+        out.append(String.format(format, "phase (fault, then quiet period)", "seconds", "acked", "retried", "failed",
+                "events", "SMS", "lost", "duplicated", "to 1st submission", "to 1st SMS"));
+        out.append(String.format(format, "-".repeat(34), "-".repeat(9), "-".repeat(5), "-".repeat(7), "-".repeat(6),
+                "-".repeat(6), "-".repeat(5), "-".repeat(4), "-".repeat(10), "-".repeat(17), "-".repeat(10)));
         List<Row> all = new ArrayList<>(report.rows());
         all.add(report.total());
         for (Row row : all) {
             out.append(String.format(format, row.phase(), row.fromSecond() + "-" + row.toSecond(), row.acknowledged(),
-                    row.failed(), row.events(), row.sms(), row.lost(), row.duplicated(),
+                    row.retried(), row.failed(), row.events(), row.sms(), row.lost(), row.duplicated(),
                     row == report.total() ? "" : seconds(row.toSubmission()),
                     row == report.total() ? "" : seconds(row.toSms())));
         }

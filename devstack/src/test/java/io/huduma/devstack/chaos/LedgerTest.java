@@ -48,6 +48,8 @@ class LedgerTest {
         ledger.event(new Ledger.Event("e3", "r2", "IN_REVIEW", "1/2", T0.plusSeconds(86)));
         ledger.acknowledged(step("r3", "HD-3", "SUBMITTED", 75));
         ledger.failed(T0.plusSeconds(76));
+        ledger.retried(T0.plusSeconds(66));
+        ledger.retried(T0.plusSeconds(67));
         // after the fault's end: the first submission 4 s later
         ledger.acknowledged(step("r4", "HD-4", "SUBMITTED", 84));
         ledger.event(new Ledger.Event("e4", "r4", "SUBMITTED", "2/1", T0.plusSeconds(85)));
@@ -74,6 +76,8 @@ class LedgerTest {
         Ledger.Row kafka = report.rows().get(1);
         assertThat(kafka.acknowledged()).isEqualTo(4);
         assertThat(kafka.failed()).isEqualTo(1);
+        assertThat(kafka.retried()).isEqualTo(2);
+        assertThat(quiet.retried()).isZero();
         assertThat(kafka.events()).isEqualTo(3);
         assertThat(kafka.sms()).isEqualTo(2);
         assertThat(kafka.lost()).isEqualTo(2);
@@ -82,6 +86,7 @@ class LedgerTest {
         assertThat(kafka.toSms()).isEqualTo(Duration.ofSeconds(6));
 
         assertThat(report.total().acknowledged()).isEqualTo(5);
+        assertThat(report.total().retried()).isEqualTo(2);
         assertThat(report.total().lost()).isEqualTo(2);
         assertThat(report.total().duplicated()).isEqualTo(1);
         assertThat(report.lost()).hasSize(2).anySatisfy(line -> assertThat(line).contains("HD-3", "no event"))
