@@ -61,6 +61,44 @@ class SmsDeliveryIT extends NotificationsIT {
         assertThat(deliveriesOf(event.getId())).hasSize(1);
     }
 
+    /**
+     * The database fails the commit that records an SMS as sent, once, after the SMSC took it (what a PostgreSQL
+     * restart did in the fault-injection run): the outcome is recorded again, the SMS is not sent again. The
+     * failure comes from a trigger that counts with a sequence (nextval is not rolled back with the transaction).
+     */
+    @Test
+    void anSmsTheSmscTookIsNotSentAgainWhenRecordingItFailsOnce() {
+        String phone = aPhone();
+        String name = "refuse_sent_" + phone.substring(1);
+        jdbc.sql("CREATE SEQUENCE " + name).update();
+        jdbc.sql("""
+                CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  IF NEW.recipient = '%2$s' AND OLD.status = 'QUEUED' AND NEW.status <> 'QUEUED'
+                     AND nextval('%1$s') = 1 THEN
+                    RAISE EXCEPTION 'the database went away';
+                  END IF;
+                  RETURN NEW;
+                END $$""".formatted(name, phone)).update();
+        jdbc.sql("CREATE TRIGGER %1$s BEFORE UPDATE ON delivery FOR EACH ROW EXECUTE FUNCTION %1$s()".formatted(name))
+                .update();
+        try {
+            EventEnvelope event = requestSubmitted(aCitizen("en", phone, ""), aTrackingNumber());
+
+            Inbox.Sms sms = Inbox.awaitSmsTo(phone);
+
+            Map<String, Object> row = awaitDelivery(event.getId(), "SMS", "DELIVERED");
+            assertThat(row).containsEntry("provider_message_id", sms.messageId()).containsEntry("attempts", 1);
+            // a failed attempt would be tried again after 5 s (initial back-off)
+            assertThat(smsTo(phone, Duration.ofSeconds(8))).hasSize(1);
+            assertThat(jdbc.sql("SELECT last_value FROM " + name).query(Long.class).single()).isGreaterThan(1L);
+        } finally {
+            jdbc.sql("DROP TRIGGER " + name + " ON delivery").update();
+            jdbc.sql("DROP FUNCTION " + name + "()").update();
+            jdbc.sql("DROP SEQUENCE " + name).update();
+        }
+    }
+
     @Test
     void needsInfoCarriesTheOfficersVisibleNote() {
         String phone = aPhone();

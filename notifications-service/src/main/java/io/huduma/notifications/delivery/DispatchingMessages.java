@@ -24,6 +24,8 @@ import org.springframework.stereotype.Service;
 class DispatchingMessages implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingMessages.class);
+    private static final long RECORD_FIRST_PAUSE_MILLIS = 200;
+    private static final long RECORD_MAX_PAUSE_MILLIS = 5_000;
 
     private final DeliveryRepository repository;
     private final Sending sending;
@@ -109,16 +111,57 @@ class DispatchingMessages implements SmartLifecycle {
     }
 
     private void attempt(Delivery delivery) {
+        Sending.Sent sent;
         try {
-            Sending.Sent sent = sending.send(delivery.channel(), delivery.recipient(), delivery.language(),
+            sent = sending.send(delivery.channel(), delivery.recipient(), delivery.language(),
                     delivery.subjectLine(), delivery.body(), delivery.html());
-            outcomes.sent(delivery.id(), sent.provider(), sent.providerMessageId(), sent.delivered());
         } catch (Sending.NotSent e) {
             log.info("Attempt {} of delivery {} failed: {}", delivery.attempts() + 1, delivery.id(), e.getMessage());
             outcomes.attemptFailed(delivery, e.getMessage(), true);
+            return;
         } catch (RuntimeException e) {
             log.warn("Attempt {} of delivery {} failed", delivery.attempts() + 1, delivery.id(), e);
             outcomes.attemptFailed(delivery, e.toString(), true);
+            return;
+        }
+        recordSent(delivery, sent);
+    }
+
+    /**
+     * The provider has the message: from here on a failure is the database's (a restart cutting the connection),
+     * never the attempt's. Counting it as a failed attempt would send the message again (a second SMS, found by
+     * the fault-injection run), so the outcome is recorded again, with a growing pause, for as long as this
+     * instance holds the delivery's lease (half of it). Only past that, or when stopping, it is given up: the
+     * lease runs out and the delivery is sent again (at least once).
+     */
+    private void recordSent(Delivery delivery, Sending.Sent sent) {
+        long deadline = System.nanoTime() + properties.lease().toNanos() / 2;
+        long pause = RECORD_FIRST_PAUSE_MILLIS;
+        for (int tries = 1; ; tries++) {
+            try {
+                outcomes.sent(delivery.id(), sent.provider(), sent.providerMessageId(), sent.delivered());
+                if (tries > 1) {
+                    log.info("Delivery {} recorded as sent at try {}", delivery.id(), tries);
+                }
+                return;
+            } catch (RuntimeException e) {
+                if (!running || System.nanoTime() + pause * 1_000_000 > deadline) {
+                    log.error("Delivery {} was taken by {} ({}) but could not be recorded; it will be sent again "
+                            + "when its lease ends", delivery.id(), sent.provider(), sent.providerMessageId(), e);
+                    return;
+                }
+                if (tries == 1) {
+                    log.warn("Delivery {} was taken by {} but recording it failed ({}); trying again",
+                            delivery.id(), sent.provider(), e.toString());
+                }
+                try {
+                    Thread.sleep(pause);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+                pause = Math.min(pause * 2, RECORD_MAX_PAUSE_MILLIS);
+            }
         }
     }
 
