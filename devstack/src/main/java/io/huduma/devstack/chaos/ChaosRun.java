@@ -261,19 +261,33 @@ public final class ChaosRun {
         throw new IllegalStateException("BRELA's " + SERVICE_SLUG + " not found through the gateway: " + found);
     }
 
-    /** A new citizen with a phone, as the e2e journey signs one up: the code comes back through the SMSC. */
+    /**
+     * A new citizen with a phone, as the e2e journey signs one up: the code comes back through the SMSC. A stack
+     * that has just started may not route the code yet (503): then another number, a little later.
+     */
     private Citizen signUp(int n) {
-        String phone = "+255754" + digits(6);
-        String password = "Chaos-" + digits(6) + "-Run!";
-        ObjectNode body = PlatformClient.JSON.createObjectNode().put("phoneNumber", phone)
-                .put("fullName", "Chaos Citizen " + (n + 1)).put("password", password).put("language", "en");
-        PlatformClient.Reply started = client.gateway("POST", "/api/v1/identity/registrations", null, Map.of(), body);
-        if (started.status() != 201) {
-            throw new IllegalStateException("sign-up of " + phone + " refused: " + started);
+        Instant giveUp = Instant.now().plusSeconds(120);
+        while (true) {
+            String phone = "+255754" + digits(6);
+            String password = "Chaos-" + digits(6) + "-Run!";
+            ObjectNode body = PlatformClient.JSON.createObjectNode().put("phoneNumber", phone)
+                    .put("fullName", "Chaos Citizen " + (n + 1)).put("password", password).put("language", "en");
+            PlatformClient.Reply started = client.gateway("POST", "/api/v1/identity/registrations", null, Map.of(), body);
+            if (started.status() == 201) {
+                return verify(phone, password, started.body().path("id").asString());
+            }
+            if (!started.transientFailure() || Instant.now().isAfter(giveUp)) {
+                throw new IllegalStateException("sign-up of " + phone + " refused: " + started);
+            }
+            say("sign-up of " + phone + " answered " + started.status() + "; trying again in 5 s");
+            sleep(Duration.ofSeconds(5));
         }
+    }
+
+    private Citizen verify(String phone, String password, String registration) {
         String code = awaitCode(phone.substring(1), Duration.ofSeconds(60));
         PlatformClient.Reply verified = client.gateway("POST", "/api/v1/identity/registrations/"
-                + started.body().path("id").asString() + "/verification", null, Map.of(), Map.of("code", code));
+                + registration + "/verification", null, Map.of(), Map.of("code", code));
         if (verified.status() != 201) {
             throw new IllegalStateException("verification of " + phone + " refused: " + verified);
         }
