@@ -81,7 +81,7 @@ class DemoRequests {
     }
 
     private boolean tryLoad() {
-        Optional<UUID> businessName = services.findByName("brela", "business name");
+        Optional<UUID> businessName = services.findByName("brela", "business name registration");
         Optional<UUID> birth = services.findByName("rita", "birth");
         if (businessName.isEmpty() || birth.isEmpty()) {
             return false;
