@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 class DispatchingMessages implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchingMessages.class);
-    private static final long RECORD_FIRST_PAUSE_MILLIS = 200;
-    private static final long RECORD_MAX_PAUSE_MILLIS = 5_000;
+    private static final java.time.Duration RECORD_FIRST_PAUSE = java.time.Duration.ofMillis(200);
+    private static final java.time.Duration RECORD_MAX_PAUSE = java.time.Duration.ofSeconds(5);
 
     private final DeliveryRepository repository;
     private final Sending sending;
@@ -130,38 +130,35 @@ class DispatchingMessages implements SmartLifecycle {
     /**
      * The provider has the message: from here on a failure is the database's (a restart cutting the connection),
      * never the attempt's. Counting it as a failed attempt would send the message again (a second SMS, found by
-     * the fault-injection run), so the outcome is recorded again, with a growing pause, for as long as this
-     * instance holds the delivery's lease (half of it). Only past that, or when stopping, it is given up: the
-     * lease runs out and the delivery is sent again (at least once).
+     * the fault-injection run), so the outcome is recorded again (Spring's RetryTemplate, a doubling pause from
+     * 200 ms to 5 s) for as long as this instance holds the delivery's lease (half of it). Only past that, or
+     * when stopping, it is given up: the lease runs out and the delivery is sent again (at least once).
      */
     private void recordSent(Delivery delivery, Sending.Sent sent) {
-        long deadline = System.nanoTime() + properties.lease().toNanos() / 2;
-        long pause = RECORD_FIRST_PAUSE_MILLIS;
-        for (int tries = 1; ; tries++) {
-            try {
-                outcomes.sent(delivery.id(), sent.provider(), sent.providerMessageId(), sent.delivered());
-                if (tries > 1) {
-                    log.info("Delivery {} recorded as sent at try {}", delivery.id(), tries);
-                }
-                return;
-            } catch (RuntimeException e) {
-                if (!running || System.nanoTime() + pause * 1_000_000 > deadline) {
-                    log.error("Delivery {} was taken by {} ({}) but could not be recorded; it will be sent again "
-                            + "when its lease ends", delivery.id(), sent.provider(), sent.providerMessageId(), e);
-                    return;
-                }
-                if (tries == 1) {
-                    log.warn("Delivery {} was taken by {} but recording it failed ({}); trying again",
-                            delivery.id(), sent.provider(), e.toString());
-                }
+        java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
+        org.springframework.core.retry.RetryPolicy policy = org.springframework.core.retry.RetryPolicy.builder()
+                .maxRetries(Long.MAX_VALUE).timeout(properties.lease().dividedBy(2))
+                .delay(RECORD_FIRST_PAUSE).multiplier(2).maxDelay(RECORD_MAX_PAUSE)
+                .predicate(e -> running).build();
+        try {
+            new org.springframework.core.retry.RetryTemplate(policy).execute(() -> {
                 try {
-                    Thread.sleep(pause);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    outcomes.sent(delivery.id(), sent.provider(), sent.providerMessageId(), sent.delivered());
+                } catch (RuntimeException e) {
+                    if (tries.incrementAndGet() == 1) {
+                        log.warn("Delivery {} was taken by {} but recording it failed ({}); trying again",
+                                delivery.id(), sent.provider(), e.toString());
+                    }
+                    throw e;
                 }
-                pause = Math.min(pause * 2, RECORD_MAX_PAUSE_MILLIS);
+                return null;
+            });
+            if (tries.get() > 0) {
+                log.info("Delivery {} recorded as sent after {} failed tries", delivery.id(), tries.get());
             }
+        } catch (org.springframework.core.retry.RetryException e) {
+            log.error("Delivery {} was taken by {} ({}) but could not be recorded; it will be sent again "
+                    + "when its lease ends", delivery.id(), sent.provider(), sent.providerMessageId(), e.getCause());
         }
     }
 
