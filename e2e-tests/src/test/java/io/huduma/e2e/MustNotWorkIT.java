@@ -32,17 +32,33 @@ class MustNotWorkIT {
     @BeforeAll
     static void findAminasRequest() {
         String amina = Tokens.forUser("citizen.amina");
-        JsonHttp.Response mine = gateway.get("/api/v1/requests", amina);
-        assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
-        for (JsonNode item : mine.body().path("items")) {
-            if ("brela".equals(item.path("agencyCode").asString())) {
-                aminasRequest = item.path("id").asString();
+        // requests-service loads the demo requests once the demo catalogue has reached it: a fresh stack may
+        // need a few more seconds
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(90).toNanos();
+        JsonHttp.Response mine;
+        do {
+            mine = gateway.get("/api/v1/requests", amina);
+            assertThat(mine.status()).as(mine.toString()).isEqualTo(200);
+            for (JsonNode item : mine.body().path("items")) {
+                if ("brela".equals(item.path("agencyCode").asString())) {
+                    aminasRequest = item.path("id").asString();
+                }
             }
-        }
+        } while (aminasRequest == null && System.nanoTime() < deadline && pause());
         assertThat(aminasRequest).as("a BRELA request of citizen.amina in the demo data: %s", mine).isNotNull();
         JsonHttp.Response seen = gateway.get("/api/v1/requests/" + aminasRequest, Tokens.forUser("officer.brela"));
         assertThat(seen.status()).as(seen.toString()).isEqualTo(200);
         aminasRequestEtag = seen.header("ETag").orElseThrow();
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(3000);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Test
