@@ -64,6 +64,7 @@ final class FakeUpstream implements AutoCloseable {
         this.port = server.getAddress().getPort();
         this.instanceId = app + "-fake-" + port;
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         register();
         // renew the lease as a Eureka client does, so long test runs never see the instance evicted
@@ -92,6 +93,7 @@ final class FakeUpstream implements AutoCloseable {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", this::handle);
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 

@@ -2,6 +2,8 @@ package io.huduma.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.huduma.testkit.Tokens;
@@ -50,6 +52,31 @@ class ResilienceIT extends GatewayIT {
         }
         assertThat(status).as("the circuit closes when the downstream returns").isEqualTo(200);
         assertThat(circuitBreakers.circuitBreaker("notifications-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void fortyConcurrentCallsToOneDownstreamAllGetThrough() {
+        FakeUpstream requests = upstream("requests-service");
+        awaitRoutable("/requests-service/v3/api-docs", requests);
+        TestRedis.flush();
+        requests.delayMillis.set(500);
+        try {
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/api/v1/open-data/statistics"))
+                    .timeout(java.time.Duration.ofSeconds(30)).build();
+            List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> calls = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                calls.add(http.sendAsync(request, java.net.http.HttpResponse.BodyHandlers.ofString()));
+            }
+            List<Integer> statuses = calls.stream().map(java.util.concurrent.CompletableFuture::join)
+                    .map(java.net.http.HttpResponse::statusCode).toList();
+            assertThat(statuses).as("no call refused for being one too many in flight").hasSize(40).containsOnly(200);
+        } finally {
+            requests.delayMillis.set(0);
+            TestRedis.flush();
+        }
+        assertThat(circuitBreakers.circuitBreaker("requests-service").getState()).isEqualTo(CircuitBreaker.State.CLOSED);
     }
 
     @Test
