@@ -36,6 +36,8 @@ class DispatchingMessages implements SmartLifecycle {
     private ExecutorService workers;
     private Thread loop;
     private volatile boolean running;
+    /** Records a sent message again while it fails: doubling pauses, within half the lease, while running. */
+    private final org.springframework.core.retry.RetryTemplate recording;
 
     DispatchingMessages(DeliveryRepository repository, Sending sending, RecordingOutcomes outcomes,
                         DeliveryProperties properties) {
@@ -43,6 +45,10 @@ class DispatchingMessages implements SmartLifecycle {
         this.sending = sending;
         this.outcomes = outcomes;
         this.properties = properties;
+        this.recording = new org.springframework.core.retry.RetryTemplate(org.springframework.core.retry.RetryPolicy.builder()
+                .maxRetries(Long.MAX_VALUE).timeout(properties.lease().dividedBy(2))
+                .delay(RECORD_FIRST_PAUSE).multiplier(2).maxDelay(RECORD_MAX_PAUSE)
+                .predicate(e -> running).build());
     }
 
     /** Something was queued: look now rather than at the next poll. */
@@ -136,12 +142,8 @@ class DispatchingMessages implements SmartLifecycle {
      */
     private void recordSent(Delivery delivery, Sending.Sent sent) {
         java.util.concurrent.atomic.AtomicInteger tries = new java.util.concurrent.atomic.AtomicInteger();
-        org.springframework.core.retry.RetryPolicy policy = org.springframework.core.retry.RetryPolicy.builder()
-                .maxRetries(Long.MAX_VALUE).timeout(properties.lease().dividedBy(2))
-                .delay(RECORD_FIRST_PAUSE).multiplier(2).maxDelay(RECORD_MAX_PAUSE)
-                .predicate(e -> running).build();
         try {
-            new org.springframework.core.retry.RetryTemplate(policy).execute(() -> {
+            recording.execute(() -> {
                 try {
                     outcomes.sent(delivery.id(), sent.provider(), sent.providerMessageId(), sent.delivered());
                 } catch (RuntimeException e) {
