@@ -258,3 +258,22 @@ table() {
     }' "$RESULTS"
   say ""
 }
+
+# --- Java tools of the benches (devstack, package io.huduma.devstack.bench) ----------------------------
+
+# devstack_tool CLASS ARGS...: runs a main class of the devstack with its classpath; the devstack is
+# rebuilt first when its sources are newer than its jar (the running infrastructure may be an older copy)
+devstack_tool() {
+  local jar="$ROOT/devstack/target/devstack-$VERSION.jar" args="$ROOT/.huduma/devstack/classpath.args"
+  [[ -f "$args" ]] || die "no devstack classpath ($args): start the infrastructure once (./huduma infra up test)"
+  (
+    flock 9
+    if [[ ! -f "$jar" || -n "$(find "$ROOT/devstack/src/main" "$ROOT/devstack/pom.xml" -newer "$jar" -type f | head -n 1)" ]]; then
+      say "Building the devstack tools..." >&2
+      (cd "$ROOT" && ./mvnw -B -q -o -pl devstack package -DskipTests >&2) || die "the devstack build failed"
+    fi
+  ) 9> /tmp/huduma-devstack-build.lock
+  local classpath
+  classpath="$(sed -e "s/^-cp \"//" -e "s/\"\$//" "$args")"
+  java -Xms64m -Xmx512m -XX:+UseSerialGC -cp "$jar:$classpath" "$@"
+}
