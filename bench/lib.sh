@@ -274,6 +274,7 @@ devstack_tool() {
     fi
   ) 9> /tmp/huduma-devstack-build.lock
   local classpath
-  classpath="$(sed -e "s/^-cp \"//" -e "s/\"\$//" "$args")"
+  # the running infrastructure's copy of the devstack jar is left out: the fresh one takes its place
+  classpath="$(sed -e "s/^-cp \"//" -e "s/\"\$//" "$args" | tr : "\n" | grep -v "/.huduma/devstack/devstack.jar\$" | paste -sd :)"
   java -Xms64m -Xmx512m -XX:+UseSerialGC -cp "$jar:$classpath" "$@"
 }
