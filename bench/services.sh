@@ -22,7 +22,9 @@ bench_database() {
 
 drop_bench_databases() {
   local name
-  for name in "${BENCH_DATABASES[@]}"; do
+  # bench_database runs in a command substitution (a subshell), so its BENCH_DATABASES+= is lost: this run's
+  # databases are also found by their suffix
+  for name in "${BENCH_DATABASES[@]}" $(psql_infra -d postgres -c "SELECT datname FROM pg_database WHERE datname LIKE 'bench\_%\_$$'" 2> /dev/null || true); do
     psql_infra -d postgres -c "DROP DATABASE IF EXISTS $name WITH (FORCE)" > /dev/null 2>&1 || true
   done
   BENCH_DATABASES=()
