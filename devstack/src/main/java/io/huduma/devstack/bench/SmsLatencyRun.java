@@ -41,7 +41,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
@@ -79,7 +85,7 @@ public final class SmsLatencyRun {
     private final Pattern tracking;
     /** subject -> phone of the run's citizens; created: the ones this run made (deleted at the end). */
     private final Map<String, String> citizens = new LinkedHashMap<>();
-    private final List<String> created = new ArrayList<>();
+    private final List<String> created = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private SmsLatencyRun(Map<String, String> options) {
         this.options = options;
@@ -120,6 +126,14 @@ public final class SmsLatencyRun {
             say("Waiting until consumer group " + group + " owns every partition of " + Topics.REQUESTS + "...");
             awaitAssignment(group, Duration.ofMinutes(5));
             try (KafkaProducer<String, byte[]> producer = producer()) {
+                // identity makes a citizen's profile from Keycloak on the first GetContact (seconds each when
+                // the machine is loaded): one event per citizen, slowly, so that the runs below measure the
+                // steady state rather than that first look-up
+                say("Priming: one event per citizen at 10 events/s (identity makes each profile on first use)...");
+                Phase priming = publish(producer, 'P', 10, Math.max(1, (citizenCount + 9) / 10));
+                SmsLatency.Report primed = SmsLatency.report(priming.events(), drain(priming.events(), drain), tracking);
+                say(String.format(Locale.ROOT, "  priming: %d events, %d SMS, p50 %d ms, max %d ms", primed.sent(),
+                        primed.received(), primed.p50(), primed.max()));
                 if (warmup > 0) {
                     say("Warm-up: " + rate + " events/s for " + warmup + " s (not counted)...");
                     Phase warm = publish(producer, 'W', rate, warmup);
@@ -170,39 +184,56 @@ public final class SmsLatencyRun {
         return JSON.readTree(response.body()).path("access_token").asString();
     }
 
-    private void createCitizens(int count) throws IOException, InterruptedException {
+    /** Creates them eight at a time (Keycloak's admin API takes seconds per call on a loaded machine). */
+    private void createCitizens(int count) throws IOException, InterruptedException, ExecutionException {
         String token = adminToken();
         // +255 71x: one number range per run (three random digits), four digits per citizen
         int range = new SecureRandom().nextInt(1000);
-        for (int i = 0; i < count; i++) {
-            String phone = String.format("+25571%03d%04d", range, i);
-            Map<String, Object> user = Map.of("username", phone, "enabled", true, "firstName", "Bench",
-                    "lastName", "Mwananchi " + i, "attributes",
-                    Map.of("phone", List.of(phone), "language", List.of(i % 2 == 0 ? "sw" : "en")));
-            HttpResponse<String> response = http.send(admin(token, "/users")
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String id;
-            if (response.statusCode() == 201) {
-                String location = response.headers().firstValue("Location").orElseThrow();
-                id = location.substring(location.lastIndexOf('/') + 1);
-                created.add(id);
-            } else if (response.statusCode() == 409) {
-                // an earlier run's citizen with this number: used as it is (its phone is its user name), kept
-                HttpResponse<String> found = http.send(admin(token, "/users?exact=true&username="
-                        + URLEncoder.encode(phone, StandardCharsets.UTF_8)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                JsonNode users = JSON.readTree(found.body());
-                if (users.isEmpty()) {
-                    throw new IllegalStateException("Keycloak says " + phone + " exists but does not find it");
-                }
-                id = users.get(0).path("id").asString();
-            } else {
-                throw new IllegalStateException("Keycloak refused citizen " + phone + ": " + response.statusCode() + " "
-                        + response.body());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> ids = new ArrayList<>();
+            List<String> phones = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String phone = String.format("+25571%03d%04d", range, i);
+                String language = i % 2 == 0 ? "sw" : "en";
+                int n = i;
+                phones.add(phone);
+                ids.add(pool.submit(() -> createCitizen(token, phone, language, n)));
             }
-            citizens.put(id, phone);
+            for (int i = 0; i < count; i++) {
+                citizens.put(ids.get(i).get(), phones.get(i));
+            }
+        } finally {
+            pool.shutdown();
         }
+    }
+
+    private String createCitizen(String token, String phone, String language, int n) throws IOException,
+            InterruptedException {
+        Map<String, Object> user = Map.of("username", phone, "enabled", true, "firstName", "Bench",
+                "lastName", "Mwananchi " + n, "attributes", Map.of("phone", List.of(phone), "language", List.of(language)));
+        HttpResponse<String> response = http.send(admin(token, "/users")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(user))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 201) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            String id = location.substring(location.lastIndexOf('/') + 1);
+            created.add(id);
+            return id;
+        }
+        if (response.statusCode() == 409) {
+            // an earlier run's citizen with this number: used as it is (its phone is its user name), kept
+            HttpResponse<String> found = http.send(admin(token, "/users?exact=true&username="
+                    + URLEncoder.encode(phone, StandardCharsets.UTF_8)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode users = JSON.readTree(found.body());
+            if (users.isEmpty()) {
+                throw new IllegalStateException("Keycloak says " + phone + " exists but does not find it");
+            }
+            return users.get(0).path("id").asString();
+        }
+        throw new IllegalStateException("Keycloak refused citizen " + phone + ": " + response.statusCode() + " "
+                + response.body());
     }
 
     private void deleteCitizens() {
@@ -211,11 +242,14 @@ public final class SmsLatencyRun {
         }
         try {
             String token = adminToken();
+            List<CompletableFuture<HttpResponse<Void>>> deletions = new ArrayList<>();
             for (String id : created) {
-                http.send(admin(token, "/users/" + id).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                deletions.add(http.sendAsync(admin(token, "/users/" + id).DELETE().build(),
+                        HttpResponse.BodyHandlers.discarding()));
             }
+            CompletableFuture.allOf(deletions.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
             say("Deleted the run's " + created.size() + " citizens from Keycloak.");
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | ExecutionException | TimeoutException e) {
             say("Could not delete the run's citizens from Keycloak: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -343,7 +377,8 @@ public final class SmsLatencyRun {
 
     /**
      * Reads the inbox until every event has its SMS (then 3 s more, for late copies), or until no new SMS came
-     * for 30 s, or {@code timeout} passed.
+     * for 60 s once the first had come (a backlog of an earlier phase may hold them up longer), or
+     * {@code timeout} passed.
      */
     private List<SmsLatency.Sms> drain(List<SmsLatency.Event> events, Duration timeout) throws IOException,
             InterruptedException {
@@ -362,7 +397,8 @@ public final class SmsLatencyRun {
                 lastProgress = Instant.now();
                 say("  " + now + " of " + events.size() + " events have their SMS");
             }
-            if (Instant.now().isAfter(deadline) || Duration.between(lastProgress, Instant.now()).toSeconds() >= 30) {
+            if (Instant.now().isAfter(deadline)
+                    || now > 0 && Duration.between(lastProgress, Instant.now()).toSeconds() >= 60) {
                 say("  stopped waiting: " + now + " of " + events.size() + " events have their SMS");
                 return got;
             }
@@ -474,8 +510,8 @@ public final class SmsLatencyRun {
         if (r.lost() > 0) {
             say("  lost, e.g. " + r.lostExamples());
         }
-        say(String.format(Locale.ROOT, "BENCH_SMS sent=%d received=%d lost=%d duplicated=%d misdirected=%d via_http=%d "
-                        + "p50=%d p90=%d p99=%d max=%d rate=%.1f%s", r.sent(), r.received(), r.lost(), r.duplicated(),
+        say(String.format(Locale.ROOT, "BENCH_SMS tag=%s sent=%d received=%d lost=%d duplicated=%d misdirected=%d via_http=%d "
+                        + "p50=%d p90=%d p99=%d max=%d rate=%.1f%s", tag, r.sent(), r.received(), r.lost(), r.duplicated(),
                 r.misdirected(), r.viaHttp(), r.p50(), r.p90(), r.p99(), r.max(), measured.achievedRate(), cpuMachine));
     }
 
