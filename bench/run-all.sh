@@ -6,8 +6,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 names=("$@")
-(( ${#names[@]} > 0 )) || names=(static reads intake)
+(( ${#names[@]} > 0 )) || names=(static reads intake sms)
 for name in "${names[@]}"; do
-  [[ -x "$here/$name.sh" && "$name" != run-all && "$name" != hot-methods ]] || { echo "bench: no benchmark '$name' (static, reads, intake)" >&2; exit 2; }
+  [[ -x "$here/$name.sh" && "$name" != run-all && "$name" != hot-methods ]] || { echo "bench: no benchmark '$name' (static, reads, intake, sms)" >&2; exit 2; }
   "$here/$name.sh"
 done
