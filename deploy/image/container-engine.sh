@@ -3,7 +3,8 @@
 # podman serving the Docker API on a unix socket, and the JRE base image made offline from Debian packages.
 #
 #   eval "$(deploy/image/container-engine.sh)"   # set up (idempotent), then export what Testcontainers needs
-#   deploy/image/container-engine.sh stop        # stop the API service this script started, remove leftovers
+#   deploy/image/container-engine.sh stop        # stop the API service this script started, remove leftover
+#                                                 # test containers and untagged build stages
 #
 # Steps, each skipped when already done (so a rerun changes nothing that works):
 #   1. apt-get install --no-install-recommends podman runc debootstrap (as root, or through sudo)
@@ -45,6 +46,8 @@ stop() {
     # containers Testcontainers left behind (a killed test JVM; Ryuk is off with podman)
     local left; left=$("${SUDO[@]}" podman ps -aq --filter label=org.testcontainers=true 2>/dev/null || true)
     [[ -z $left ]] || "${SUDO[@]}" podman rm -f $left >/dev/null 2>&1 || true
+    # the images' untagged build stages (~0.5 GB each); the tagged images and the base stay
+    "${SUDO[@]}" podman image prune -f >/dev/null 2>&1 || true
     if "${SUDO[@]}" kill -0 "$pid" 2>/dev/null && tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q "system service"; then
       "${SUDO[@]}" kill "$pid" && log "stopped podman system service (pid $pid)"
     fi

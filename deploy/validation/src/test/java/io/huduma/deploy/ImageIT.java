@@ -18,11 +18,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.images.builder.ImageFromDockerfile;
-import org.testcontainers.junit.jupiter.Testcontainers;
 
 import com.github.dockerjava.api.model.Capability;
 
@@ -33,11 +40,46 @@ import io.huduma.testkit.Infra;
  * socket or Docker) and runs it the way the manifests do (read-only root, /tmp as tmpfs, all capabilities
  * dropped, no new privileges) against the shared infrastructure (.huduma/run/infra.env: a fresh database,
  * Kafka, Keycloak, Eureka, SMTP, SMSC). Each must run as uid 1000, report ready on its probe port, and stop
- * on SIGTERM through Spring's graceful shutdown. Skipped where no engine answers. The JRE base is
- * {@code BASE_IMAGE} (default {@code localhost/huduma-jre:17}, made offline as deploy/README.md shows).
+ * on SIGTERM through Spring's graceful shutdown. The JRE base is {@code BASE_IMAGE} (default
+ * {@code localhost/huduma-jre:17}, made offline by deploy/image/container-engine.sh).
+ *
+ * <p>Skipped where no engine answers, unless {@code HUDUMA_REQUIRE_CONTAINER_ENGINE=1} (set by .ci/run once
+ * it has set the engine up): then a silent engine or a module's missing jar fails the test instead.
+ * Two modules are built and started at a time (junit-platform.properties; each start is mostly one busy
+ * thread, so on two cores this takes about half the time of one after the other).
  */
-@Testcontainers(disabledWithoutDocker = true)
+@ExtendWith(ImageIT.ContainerEngine.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ImageIT {
+
+    static final String REQUIRE = "HUDUMA_REQUIRE_CONTAINER_ENGINE";
+
+    static boolean required() {
+        String value = System.getenv(REQUIRE);
+        return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+    }
+
+    /** Disables the class where no engine answers, unless one is required; then it runs and fails. */
+    static class ContainerEngine implements ExecutionCondition {
+        @Override
+        public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+            if (required()) {
+                return ConditionEvaluationResult.enabled(REQUIRE + " is set: the engine must answer");
+            }
+            return DockerClientFactory.instance().isDockerAvailable()
+                    ? ConditionEvaluationResult.enabled("a container engine answers")
+                    : ConditionEvaluationResult.disabled("no container engine answers (Docker, or podman's socket"
+                            + " in DOCKER_HOST: eval \"$(deploy/image/container-engine.sh)\")");
+        }
+    }
+
+    @BeforeAll
+    static void theEngineAnswers() {
+        assertThat(DockerClientFactory.instance().isDockerAvailable())
+                .as(REQUIRE + " is set but no container engine answers (DOCKER_HOST=" + System.getenv("DOCKER_HOST")
+                        + "); set it up with deploy/image/container-engine.sh")
+                .isTrue();
+    }
 
     static List<String> modules() {
         return Repo.deployableModules();
@@ -54,6 +96,7 @@ class ImageIT {
                 .withBuildArg("MODULE", module)
                 .withBuildArg("BASE_IMAGE", base);
         Map<String, String> env = environment(module);
+        long started = System.nanoTime();
         int probePort = Integer.parseInt(env.getOrDefault("MANAGEMENT_PORT", env.get("PORT")));
         try (GenericContainer<?> container = new GenericContainer<>(image)
                 .withNetworkMode("host") // the shared infrastructure listens on the host's loopback
@@ -63,8 +106,11 @@ class ImageIT {
                         .withTmpFs(Map.of("/tmp", "rw,size=256m"))
                         .withCapDrop(Capability.ALL)
                         .withSecurityOpts(List.of("no-new-privileges")))) {
+            image.get(); // the build, timed apart from the start
+            long built = System.nanoTime();
             container.start();
             awaitReady(container, probePort, module);
+            long ready = System.nanoTime();
 
             assertThat(container.execInContainer("id", "-u").getStdout().strip()).as(module + " uid").isEqualTo("1000");
             HttpResponse<String> liveness = get(probePort, "/actuator/health/liveness");
@@ -75,7 +121,14 @@ class ImageIT {
             Long exitCode = container.getDockerClient().inspectContainerCmd(container.getContainerId()).exec()
                     .getState().getExitCodeLong();
             assertThat(exitCode).as(module + " stopped by SIGTERM, not killed (137)").isIn(0L, 143L);
-            assertThat(container.getLogs()).as(module + ": Spring's graceful shutdown ran").contains("Graceful shutdown complete");
+            String logs = container.getLogs();
+            assertThat(logs).as(module + ": Spring's graceful shutdown ran").contains("Graceful shutdown complete");
+            long stopped = System.nanoTime();
+            System.out.printf("ImageIT %s: image built in %d s, ready %d s after start (Spring: %s), checked and stopped in %d s (%d s in all)%n",
+                    module, seconds(built - started), seconds(ready - built),
+                    logs.lines().filter(line -> line.contains("Started ") && line.contains(" seconds (process running for "))
+                            .map(line -> line.substring(line.indexOf("Started "))).findFirst().orElse("?"),
+                    seconds(stopped - ready), seconds(stopped - started));
         }
     }
 
@@ -110,10 +163,16 @@ class ImageIT {
         return env;
     }
 
+    private static long seconds(long nanos) {
+        return Math.round(nanos / 1e9);
+    }
+
     private static void awaitReady(GenericContainer<?> container, int port, String module) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
         while (Instant.now().isBefore(deadline)) {
-            assertThat(container.isRunning()).as(module + " exited while starting:\n" + container.getLogs()).isTrue();
+            if (!container.isRunning()) { // the logs fetched only then, not at every poll
+                throw new AssertionError(module + " exited while starting:\n" + container.getLogs());
+            }
             try {
                 if (get(port, "/actuator/health/readiness").statusCode() == 200) {
                     return;
@@ -121,7 +180,7 @@ class ImageIT {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(2000);
+            Thread.sleep(500);
         }
         throw new AssertionError(module + " not ready within 5 minutes:\n" + container.getLogs());
     }
@@ -137,13 +196,21 @@ class ImageIT {
         }
     }
 
+    /** The module's executable jar: skipped without it, failed without it when an engine is required. */
     private static Path execJar(String module) throws IOException {
         Path target = Repo.ROOT.resolve(module).resolve("target");
-        assumeTrue(Files.isDirectory(target), module + " is not packaged: ./mvnw -B -DskipTests package -pl " + module);
-        try (Stream<Path> files = Files.list(target)) {
-            Path jar = files.filter(p -> p.getFileName().toString().matches(module + "-.*-exec\\.jar")).findFirst().orElse(null);
-            assumeTrue(jar != null, module + " is not packaged: ./mvnw -B -DskipTests package -pl " + module);
-            return jar;
+        Path jar = null;
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                jar = files.filter(p -> p.getFileName().toString().matches(module + "-.*-exec\\.jar")).findFirst().orElse(null);
+            }
         }
+        String missing = module + " is not packaged: ./mvnw -B -DskipTests package -pl " + module;
+        if (required()) {
+            assertThat(jar).as(missing).isNotNull();
+        } else {
+            assumeTrue(jar != null, missing);
+        }
+        return jar;
     }
 }
