@@ -25,7 +25,7 @@ SUITE=bookworm # the release that packages openjdk-17
 CONF=/etc/containers/containers.conf
 MARK="# written by huduma deploy/image/container-engine.sh"
 STATE=${HUDUMA_ENGINE_STATE:-/run/huduma-container-engine}
-PIDFILE=$STATE/podman-service.pid
+PIDFILE=$STATE/podman-service${SOCKET//\//_}.pid
 
 log() { echo "container-engine: $*" >&2; }
 die() { log "FAILED: $*"; exit 1; }
@@ -116,7 +116,7 @@ make_base() {
   # shellcheck disable=SC2064
   trap "${SUDO[*]} rm -rf '$rootfs'" EXIT
   log "making $BASE_IMAGE: debootstrap $SUITE with openjdk-17-jre-headless from $mirror"
-  "${SUDO[@]}" debootstrap --variant=minbase --include=openjdk-17-jre-headless "$SUITE" "$rootfs" "$mirror" \
+  "${SUDO[@]}" timeout 1200 debootstrap --variant=minbase --include=openjdk-17-jre-headless "$SUITE" "$rootfs" "$mirror" \
     > "$rootfs.log" 2>&1 || { tail -20 "$rootfs.log" >&2; die "debootstrap (log: $rootfs.log)"; }
   # what a runtime image never reads: downloaded .debs, package lists, docs (but the copyright files),
   # man pages, translations
@@ -142,7 +142,7 @@ start_service() {
   "${SUDO[@]}" mkdir -p "$(dirname "$SOCKET")" "$STATE"
   "${SUDO[@]}" rm -f "$SOCKET"
   # setsid + nohup: outlives this script and the caller's terminal; `stop` ends it
-  "${SUDO[@]}" setsid nohup podman system service --time=0 "unix://$SOCKET" > "$STATE/podman-service.log" 2>&1 < /dev/null &
+  "${SUDO[@]}" setsid nohup podman system service --time=0 "unix://$SOCKET" > "${PIDFILE%.pid}.log" 2>&1 < /dev/null &
   local i
   for i in $(seq 1 30); do
     if socket_answers; then
@@ -153,7 +153,7 @@ start_service() {
     fi
     sleep 1
   done
-  cat "$STATE/podman-service.log" >&2 || true
+  cat "${PIDFILE%.pid}.log" >&2 || true
   die "podman system service does not answer on $SOCKET"
 }
 
