@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerWebExchangeFirewall;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -40,6 +41,13 @@ public class HudumaReactiveSecurityAutoConfiguration {
     @ConditionalOnMissingBean
     ExchangeRules exchangeRules() {
         return exchanges -> exchanges.anyExchange().authenticated();
+    }
+
+    /** Spring Security's strict firewall, its header check without a regular expression per header read. */
+    @Bean
+    @ConditionalOnMissingBean(ServerWebExchangeFirewall.class)
+    ServerWebExchangeFirewall hudumaServerWebExchangeFirewall() {
+        return HeaderCharacters.reactiveFirewall();
     }
 
     @Bean
