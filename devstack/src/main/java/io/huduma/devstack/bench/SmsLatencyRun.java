@@ -376,48 +376,68 @@ public final class SmsLatencyRun {
     // --- the SMSC simulator's inbox -------------------------------------------------------------------
 
     /**
-     * Reads the inbox until every event has its SMS (then 3 s more, for late copies), or until no new SMS came
-     * for 60 s once the first had come (a backlog of an earlier phase may hold them up longer), or
-     * {@code timeout} passed.
+     * Waits for the SMS of {@code events}: every 3 s it reads only what the phone of the phase's last event
+     * received (reading the whole shared inbox serialises every SMS the simulator ever took, work that would
+     * compete with the SMSC being measured); once the last event's SMS is there, or when nothing new came to
+     * that phone for 60 s after the first, or at {@code timeout}, it reads everything (and again every 10 s while
+     * some are missing, until one of those limits). Returns what the run's phones received.
      */
     private List<SmsLatency.Sms> drain(List<SmsLatency.Event> events, Duration timeout) throws IOException,
             InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         Instant lastProgress = Instant.now();
-        int seen = -1;
+        SmsLatency.Event last = events.get(events.size() - 1);
+        List<SmsLatency.Event> lastPhone = events.stream().filter(e -> e.destination().equals(last.destination())).toList();
+        int seen = 0;
+        boolean full = false;
+        Instant nextFull = Instant.MIN;
         while (true) {
-            List<SmsLatency.Sms> got = received();
-            int now = SmsLatency.withSms(events, got, tracking);
-            if (now == events.size()) {
-                Thread.sleep(3_000);
-                return received();
-            }
-            if (now != seen) {
-                seen = now;
+            List<SmsLatency.Sms> probe = received(last.destination());
+            int atLastPhone = SmsLatency.withSms(lastPhone, probe, tracking);
+            if (atLastPhone != seen) {
+                seen = atLastPhone;
                 lastProgress = Instant.now();
+            }
+            full = full || probe.stream().anyMatch(s -> s.text().contains(last.trackingNumber()));
+            boolean giveUp = Instant.now().isAfter(deadline)
+                    || seen > 0 && Duration.between(lastProgress, Instant.now()).toSeconds() >= 60;
+            if (full && Instant.now().isAfter(nextFull) || giveUp) {
+                List<SmsLatency.Sms> got = received(null);
+                int now = SmsLatency.withSms(events, got, tracking);
                 say("  " + now + " of " + events.size() + " events have their SMS");
+                if (now == events.size()) {
+                    Thread.sleep(3_000);
+                    return received(null);
+                }
+                if (giveUp) {
+                    say("  stopped waiting: " + now + " of " + events.size() + " events have their SMS");
+                    return got;
+                }
+                nextFull = Instant.now().plusSeconds(10);
+            } else {
+                say("  " + atLastPhone + " of the " + lastPhone.size() + " events of the last phone have their SMS");
             }
-            if (Instant.now().isAfter(deadline)
-                    || now > 0 && Duration.between(lastProgress, Instant.now()).toSeconds() >= 60) {
-                say("  stopped waiting: " + now + " of " + events.size() + " events have their SMS");
-                return got;
-            }
-            Thread.sleep(2_000);
+            Thread.sleep(3_000);
         }
     }
 
-    /** What the SMSC and the HTTP SMS provider received for the run's phones (the shared inbox holds others'). */
-    private List<SmsLatency.Sms> received() throws IOException, InterruptedException {
-        Set<String> phones = Set.copyOf(citizens.values());
+    /**
+     * What the SMSC and the HTTP SMS provider received for the run's phones (the shared inbox holds others'), or
+     * for one {@code phone} only.
+     */
+    private List<SmsLatency.Sms> received(String phone) throws IOException, InterruptedException {
+        Set<String> phones = phone == null ? Set.copyOf(citizens.values()) : Set.of(phone);
+        String query = phone == null ? "" : "?destination=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
+        String httpQuery = phone == null ? "" : "?to=" + URLEncoder.encode(phone, StandardCharsets.UTF_8);
         List<SmsLatency.Sms> all = new ArrayList<>();
-        for (JsonNode sms : inboxGet("/sms")) {
+        for (JsonNode sms : inboxGet("/sms" + query)) {
             String destination = sms.path("destination").asString();
             if (phones.contains(destination) && sms.path("text").asString().contains(tag)) {
                 all.add(new SmsLatency.Sms(destination, sms.path("text").asString(), instant(sms.path("receivedAt")),
                         "smpp"));
             }
         }
-        for (JsonNode sms : inboxGet("/sms-http")) {
+        for (JsonNode sms : inboxGet("/sms-http" + httpQuery)) {
             String destination = sms.path("to").asString();
             if (phones.contains(destination) && sms.path("text").asString().contains(tag)) {
                 all.add(new SmsLatency.Sms(destination, sms.path("text").asString(), instant(sms.path("receivedAt")),
