@@ -70,6 +70,7 @@ public class HudumaReactiveSecurityAutoConfiguration {
                     rules.configure(exchanges);
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenConverter(BearerTokens.reactiveConverter())
                         .jwt(jwt -> jwt.jwtDecoder(jwtDecoder)
                                 .jwtAuthenticationConverter(KeycloakJwt.reactiveAuthenticationConverter()))
                         .authenticationEntryPoint(entryPoint)

@@ -69,6 +69,7 @@ public class HudumaServletSecurityAutoConfiguration {
                     HttpRules.endWithAuthenticated(auth);
                 })
                 .oauth2ResourceServer(resourceServer -> resourceServer
+                        .bearerTokenResolver(BearerTokens.servletResolver())
                         .jwt(jwt -> jwt.decoder(jwtDecoder)
                                 .jwtAuthenticationConverter(KeycloakJwt.authenticationConverter()))
                         .authenticationEntryPoint(entryPoint)
