@@ -42,7 +42,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -309,7 +308,7 @@ public final class SmsLatencyRun {
     private Phase publish(KafkaProducer<String, byte[]> producer, char phase, int rate, int seconds) {
         List<String> subjects = new ArrayList<>(citizens.keySet());
         int total = rate * seconds;
-        List<SmsLatency.Event> events = new CopyOnWriteArrayList<>();
+        List<SmsLatency.Event> events = new ArrayList<>(total);
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
         long period = TimeUnit.SECONDS.toNanos(1) / rate;
