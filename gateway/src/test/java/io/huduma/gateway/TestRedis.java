@@ -16,7 +16,7 @@ import io.huduma.testkit.Infra;
  * The real {@code redis-server} the gateways of a test share: the devstack's (HUDUMA_REDIS_* in infra.env)
  * when it runs one, else a private one started here from the Debian package and stopped with the JVM.
  */
-public final class TestRedis {
+final class TestRedis {
 
     private static String host;
     private static int port;
@@ -24,7 +24,7 @@ public final class TestRedis {
     private TestRedis() {
     }
 
-    public static synchronized String uri() {
+    static synchronized String uri() {
         if (host == null) {
             if (Infra.redisHost() != null && Infra.redisPort() > 0) {
                 host = Infra.redisHost();

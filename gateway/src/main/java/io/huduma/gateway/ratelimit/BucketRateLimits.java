@@ -27,7 +27,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Bucket4j token buckets: in Redis (Lettuce, compare-and-swap) when a Redis is configured, so that
@@ -96,13 +95,7 @@ final class BucketRateLimits implements RateLimits, DisposableBean {
                         .withOptimization(optimization(requests))
                         .build(k, () -> CompletableFuture.completedFuture(configuration(requests, period))))
                 .tryConsumeAndReturnRemaining(1);
-        Mono<Verdict> verdict = Mono.fromFuture(probe).map(BucketRateLimits::verdict);
-        if (!probe.isDone()) {
-            // Redis answers on Lettuce's one event-loop thread: without this hop the rest of every request that
-            // waited for Redis (routing, the call downstream) ran on that single thread, for all callers at once
-            verdict = verdict.publishOn(Schedulers.parallel());
-        }
-        return verdict.onErrorResume(e -> {
+        return Mono.fromFuture(probe).map(BucketRateLimits::verdict).onErrorResume(e -> {
             log.warn("Redis rate limiter unavailable ({}); judging {} by this gateway's bucket", e.toString(), bucket);
             return Mono.fromSupplier(() -> verdict(localBucket(key, requests, period).tryConsumeAndReturnRemaining(1)));
         });
