@@ -31,6 +31,8 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.huduma.testkit.Inbox;
@@ -322,8 +324,9 @@ class WebPortalJourneyIT {
         assertThat(weight).as(page + " page weight").isLessThan(100_000);
     }
 
-    private static WebDriverWait wait(WebDriver driver) {
-        return new WebDriverWait(driver, WAIT);
+    /** A page the wait looks at may be replaced by the next one between finding an element and reading it. */
+    private static FluentWait<WebDriver> wait(WebDriver driver) {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
     private static WebDriver chromium(int width, int height) {
