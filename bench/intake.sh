@@ -13,7 +13,6 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 source "$BENCH_DIR/services.sh"
 
 need_tools
-command -v psql > /dev/null || { say "Installing postgresql-client..."; apt-get install -y -qq postgresql-client > /dev/null; }
 use_infra
 
 RESULTS="$WORK/intake.results"; : > "$RESULTS"

@@ -73,3 +73,6 @@ gateway_routes_to() {
     printf -- '--spring.cloud.discovery.client.simple.instances.%s[0].uri=http://127.0.0.1:%s\n' "$m" "${SERVICE_PORT[$m]}"
   done
 }
+
+# every bench with services checks and drops its databases with psql
+command -v psql > /dev/null || { say "Installing postgresql-client..."; apt-get install -y -qq postgresql-client > /dev/null; }

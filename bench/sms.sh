@@ -24,7 +24,6 @@ BENCH_SMS_SMPP_RATE="${BENCH_SMS_SMPP_RATE:-1000}"
 BENCH_SMS_ARGS="${BENCH_SMS_ARGS:-}"
 
 need_tools
-command -v psql > /dev/null || { say "Installing postgresql-client..."; apt-get install -y -qq postgresql-client > /dev/null; }
 use_infra
 
 # --- the driver: the devstack's classes as built from the sources (the running stack may use an older jar) --
