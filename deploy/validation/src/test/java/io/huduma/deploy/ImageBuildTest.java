@@ -3,6 +3,7 @@ package io.huduma.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +14,13 @@ import io.kubernetes.client.openapi.models.V1Deployment;
 class ImageBuildTest {
 
     private final String dockerfile = Repo.read(Repo.DEPLOY.resolve("image/Dockerfile"));
-    private final List<String> instructions = dockerfile.lines()
+    /** One entry per instruction, continuation lines (ending in a backslash) joined. */
+    private final List<String> instructions = List.of(dockerfile.lines()
             .map(String::strip)
             .filter(line -> !line.isEmpty() && !line.startsWith("#"))
-            .toList();
+            .collect(Collectors.joining("\n"))
+            .replace("\\\n", " ")
+            .split("\n"));
 
     @Test
     void theImageRunsAsTheNonRootUserTheManifestsRequire() {
@@ -39,10 +43,30 @@ class ImageBuildTest {
     void itIsLayeredLibrariesFirstApplicationLast() {
         List<String> copies = instructions.stream().filter(line -> line.startsWith("COPY --from=layers")).toList();
         assertThat(copies).extracting(line -> line.split("\\s+")[2])
-                .containsExactly("/layers/extracted/dependencies/", "/layers/extracted/spring-boot-loader/",
-                        "/layers/extracted/snapshot-dependencies/", "/layers/extracted/application/");
-        assertThat(dockerfile).contains("-Djarmode=tools -jar app.jar extract --layers --launcher");
-        assertThat(lastInstruction("ENTRYPOINT")).contains("org.springframework.boot.loader.launch.JarLauncher");
+                .containsExactly("/layers/extracted/dependencies/", "/layers/extracted/snapshot-dependencies/",
+                        "/layers/extracted/application/");
+        assertThat(dockerfile).contains("-Djarmode=tools -jar app.jar extract --layers --destination extracted")
+                .as("CDS archives classes from plain jars only, not from the launcher's nested or exploded layout")
+                .doesNotContain("--launcher");
+    }
+
+    @Test
+    void classesComeFromTheArchiveOfATrainingRunWithTheSameClassPath() {
+        int training = -1;
+        for (int i = 0; i < instructions.size(); i++) {
+            if (instructions.get(i).contains("-XX:ArchiveClassesAtExit=app.jsa")) {
+                training = i;
+            }
+        }
+        assertThat(training).as("a training run writes the archive").isNotNegative();
+        assertThat(instructions.get(training)).contains("-Dspring.context.exit=onRefresh", "-jar app.jar");
+        assertThat(training).as("after the application is copied, before the non-root user")
+                .isGreaterThan(lastIndexStartingWith("COPY --from=layers"))
+                .isLessThan(lastIndexStartingWith("USER "));
+        assertThat(lastInstruction("ENTRYPOINT"))
+                .isEqualTo("ENTRYPOINT [\"java\", \"-XX:SharedArchiveFile=app.jsa\", \"-jar\", \"app.jar\"]");
+        assertThat(lastInstruction("WORKDIR")).as("the training run and the container start from the same directory")
+                .isEqualTo("WORKDIR /app");
     }
 
     @Test

@@ -40,7 +40,8 @@ import io.huduma.testkit.Infra;
  * socket or Docker) and runs it the way the manifests do (read-only root, /tmp as tmpfs, all capabilities
  * dropped, no new privileges) against the shared infrastructure (.huduma/run/infra.env: a fresh database,
  * Kafka, Keycloak, Eureka, SMTP, SMSC). Each must run as uid 1000, report ready on its probe port, and stop
- * on SIGTERM through Spring's graceful shutdown. The JRE base is {@code BASE_IMAGE} (default
+ * on SIGTERM through Spring's graceful shutdown, having used the class archive of the image's training run
+ * (ADR 0009: the JVM warns when it cannot). The JRE base is {@code BASE_IMAGE} (default
  * {@code localhost/huduma-jre:17}, made offline by deploy/image/container-engine.sh).
  *
  * <p>Skipped where no engine answers, unless {@code HUDUMA_REQUIRE_CONTAINER_ENGINE=1} (set by .ci/run once
@@ -123,6 +124,8 @@ class ImageIT {
             assertThat(exitCode).as(module + " stopped by SIGTERM, not killed (137)").isIn(0L, 143L);
             String logs = container.getLogs();
             assertThat(logs).as(module + ": Spring's graceful shutdown ran").contains("Graceful shutdown complete");
+            assertThat(logs).as(module + ": the JVM used the image's CDS archive (ADR 0009)")
+                    .doesNotContain("Unable to use shared archive").doesNotContain("[cds");
             long stopped = System.nanoTime();
             System.out.printf("ImageIT %s: image built in %d s, ready %d s after start (Spring: %s), checked and stopped in %d s (%d s in all)%n",
                     module, seconds(built - started), seconds(ready - built),
