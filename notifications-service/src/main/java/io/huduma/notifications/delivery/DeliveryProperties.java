@@ -13,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param pollInterval   how often the dispatcher looks for due messages when nothing woke it
  * @param batchSize      deliveries claimed at once
  * @param lease          how long a claimed delivery is held by one instance (a crashed one's are taken over)
- * @param workers        messages sent in parallel (provider rate limits still apply)
+ * @param workers        messages sent in parallel (provider rate limits still apply); an SMPP session keeps this many
+ *                       submissions in flight, so at 200 SMS/s against an SMSC answering in 50-100 ms it needs 10-20
  * @param receiptWait    how long a receipt that arrives before its delivery is marked SENT is retried
  */
 @ConfigurationProperties("huduma.notifications.delivery")
@@ -29,7 +30,7 @@ record DeliveryProperties(Integer maxAttempts, Duration initialBackoff, Double m
         pollInterval = pollInterval == null ? Duration.ofMillis(500) : pollInterval;
         batchSize = batchSize == null ? 50 : batchSize;
         lease = lease == null ? Duration.ofMinutes(2) : lease;
-        workers = workers == null ? 8 : workers;
+        workers = workers == null ? 32 : workers;
         receiptWait = receiptWait == null ? Duration.ofSeconds(10) : receiptWait;
     }
 

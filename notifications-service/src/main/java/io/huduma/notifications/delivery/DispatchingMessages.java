@@ -1,7 +1,6 @@
 package io.huduma.notifications.delivery;
 
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -18,6 +17,10 @@ import org.springframework.stereotype.Service;
  * Sends what is queued: claims due deliveries (several instances share the queue, each claim is a lease),
  * sends them in parallel through their channel (whose providers pace themselves) and records each outcome.
  * A commit that queued something wakes it; otherwise it looks every {@code poll-interval}.
+ *
+ * <p>It claims only as many deliveries as there are free workers, and claims again as soon as one is free: a
+ * message queued while others are in flight waits for one worker, not for a whole batch to finish (the batch
+ * barrier this replaced put the slowest send of each batch in front of every message queued behind it).
  */
 @Service
 @EnableConfigurationProperties(DeliveryProperties.class)
@@ -32,6 +35,8 @@ class DispatchingMessages implements SmartLifecycle {
     private final RecordingOutcomes outcomes;
     private final DeliveryProperties properties;
     private final Semaphore wakeUp = new Semaphore(0);
+    /** One permit per idle worker. */
+    private Semaphore idleWorkers;
     private final AtomicInteger threadNumber = new AtomicInteger();
     private ExecutorService workers;
     private Thread loop;
@@ -58,6 +63,7 @@ class DispatchingMessages implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
+        idleWorkers = new Semaphore(properties.workers());
         workers = Executors.newFixedThreadPool(properties.workers(), r -> {
             Thread thread = new Thread(r, "dispatch-" + threadNumber.incrementAndGet());
             thread.setDaemon(true);
@@ -93,15 +99,34 @@ class DispatchingMessages implements SmartLifecycle {
     private void run() {
         while (running) {
             try {
-                List<Delivery> due = repository.claimDue(properties.batchSize(), properties.lease());
-                if (due.isEmpty()) {
+                idleWorkers.acquire();
+                int idle = Math.min(properties.batchSize(), 1 + idleWorkers.drainPermits());
+                List<Delivery> due;
+                try {
+                    due = repository.claimDue(idle, properties.lease());
+                } finally {
+                    idleWorkers.release(idle);
+                }
+                for (Delivery delivery : due) {
+                    idleWorkers.acquire(); // one of those just released: never blocks
+                    try {
+                        workers.execute(() -> {
+                            try {
+                                attempt(delivery);
+                            } finally {
+                                idleWorkers.release();
+                            }
+                        });
+                    } catch (RuntimeException rejected) {
+                        idleWorkers.release();
+                        throw rejected;
+                    }
+                }
+                if (due.size() < idle) {
+                    // the queue is empty for now: wait for a commit that queued something, or the next poll
                     wakeUp.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     wakeUp.drainPermits();
-                    continue;
                 }
-                CompletableFuture.allOf(due.stream()
-                        .map(delivery -> CompletableFuture.runAsync(() -> attempt(delivery), workers))
-                        .toArray(CompletableFuture[]::new)).join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
