@@ -100,12 +100,13 @@ class DispatchingMessages implements SmartLifecycle {
         while (running) {
             try {
                 idleWorkers.acquire();
-                int idle = Math.min(properties.batchSize(), 1 + idleWorkers.drainPermits());
+                int held = 1 + idleWorkers.drainPermits();
+                int idle = Math.min(properties.batchSize(), held);
                 List<Delivery> due;
                 try {
                     due = repository.claimDue(idle, properties.lease());
                 } finally {
-                    idleWorkers.release(idle);
+                    idleWorkers.release(held);
                 }
                 for (Delivery delivery : due) {
                     idleWorkers.acquire(); // one of those just released: never blocks
