@@ -79,11 +79,7 @@ run() {
   local started; started=$(date +%s%N)
   ( cd "$cwd" && exec env "${env[@]}" nohup "${NICE[@]}" "${cmd[@]}" > "$log" 2>&1 < /dev/null ) &
   local pid=$!; remember "$pid"
-  until curl -fs -o /dev/null --max-time 2 "$probe"; do
-    kill -0 "$pid" 2> /dev/null || die "$m ($v) exited while starting: $log"
-    (( ($(date +%s%N) - started) / 1000000000 < 600 )) || die "$m ($v) not ready in 600 s: $log"
-    sleep 0.1
-  done
+  wait_http "$probe" 600 "$pid" || die "$m ($v) exited or was not ready in 600 s: $log"
   READY[$m.$v]="$(( ($(date +%s%N) - started) / 1000000 ))"
   RSS_READY[$m.$v]="$(rss_mb "$pid")"
   SPRING[$m.$v]="$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$log" | head -n 1 | grep -o '[0-9.]*' || echo '?')"

@@ -102,15 +102,12 @@ class DispatchingMessages implements SmartLifecycle {
                 idleWorkers.acquire();
                 int held = 1 + idleWorkers.drainPermits();
                 int idle = Math.min(properties.batchSize(), held);
+                int handedOver = 0;
                 List<Delivery> due;
                 try {
                     due = repository.claimDue(idle, properties.lease());
-                } finally {
-                    idleWorkers.release(held);
-                }
-                for (Delivery delivery : due) {
-                    idleWorkers.acquire(); // one of those just released: never blocks
-                    try {
+                    for (Delivery delivery : due) {
+                        // the task gives its worker's permit back when it is done
                         workers.execute(() -> {
                             try {
                                 attempt(delivery);
@@ -118,10 +115,10 @@ class DispatchingMessages implements SmartLifecycle {
                                 idleWorkers.release();
                             }
                         });
-                    } catch (RuntimeException rejected) {
-                        idleWorkers.release();
-                        throw rejected;
+                        handedOver++;
                     }
+                } finally {
+                    idleWorkers.release(held - handedOver);
                 }
                 if (due.size() < idle) {
                     // the queue is empty for now: wait for a commit that queued something, or the next poll
